@@ -1,0 +1,417 @@
+"""The content model: one Pydantic model per file in ``content/``.
+
+These classes are the single schema of the content. The build validates with them,
+and ``campus-ia schemas`` publishes them as JSON Schema files that editors use for
+completion and validation while people type.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .dates import FORMAT_HINT, PartialDate
+
+Status = Literal["official", "press", "estimate", "unknown"]
+Standing = Literal["lead", "alternative", "superseded"]
+Qualifier = Literal["exact", "approx", "up_to", "more_than", "at_least"]
+Unit = Literal[
+    "EUR", "USD", "MW", "GW", "kW", "W", "TWh", "ha", "gCO2e/kWh", "gCO2/kWh",
+    "PFLOP/s", "TFLOP/s", "EFLOP/s", "buildings", "jobs", "substations", "accelerators",
+    "ratio", "text",
+]
+DateQualifier = Literal["by_end", "before_end", "from"]
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$")
+_URL = re.compile(r"^https://[^\s/$.?#][^\s<>\"']*$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise PydanticCustomError(
+            "campus_id",
+            "'{value}' is not a valid id (use lower-case letters, digits, '-' and '_', e.g. 'site-power')",
+            {"value": value},
+        )
+    return value
+
+
+def _check_url(value: str) -> str:
+    if not _URL.match(value):
+        raise PydanticCustomError(
+            "campus_url", "'{value}' is not a URL (expected https://...)", {"value": value}
+        )
+    return value
+
+
+def _check_date(value: Any) -> str:
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str):
+        raise PydanticCustomError("campus_date", "'{value}' is not a date (expected {hint})",
+                                  {"value": value, "hint": FORMAT_HINT})
+    try:
+        PartialDate.parse(text)
+    except ValueError as exc:
+        raise PydanticCustomError("campus_date", str(exc)) from None
+    return text.strip()
+
+
+Id = Annotated[str, AfterValidator(_check_id), Field(description="Stable identifier: lower-case letters, digits, '-', '_'.")]
+Url = Annotated[str, AfterValidator(_check_url), Field(description="A full https:// address.")]
+DateText = Annotated[
+    str,
+    BeforeValidator(_check_date),
+    Field(description=f"A date with the precision the source gives: {FORMAT_HINT}."),
+]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a misspelt key must not be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Bilingual(Strict):
+    """A text in French and English; both are required (no silent fallback)."""
+
+    fr: Text = Field(description="French text.")
+    en: Text = Field(description="English text.")
+
+    def __getitem__(self, lang: str) -> str:
+        return {"fr": self.fr, "en": self.en}[lang]
+
+
+class Source(Strict):
+    """A publication that a figure, a date or a quote comes from."""
+
+    id: Id
+    publisher: Text = Field(description="Who published it (the original publisher, not an aggregator).")
+    title: Bilingual | None = Field(None, description="The publication's title, when known.")
+    description: Bilingual = Field(description="What the source is, in a few words.")
+    date: DateText | None = Field(None, description="Publication date, as precise as known.")
+    url: Url | None = Field(None, description="Address of the publication, when known.")
+    via: Text | None = Field(None, description="Where the site found it, when that is not the publisher (a domain).")
+    status: Status = Field(description="official, press, estimate; what kind of source this is.")
+
+
+class Report(Strict):
+    """One report of a figure by one source at one date."""
+
+    value: float | None = Field(None, description="The number, in the figure's unit (raw, no thousands separators).")
+    text: Bilingual | None = Field(None, description="For text figures: the value in both languages.")
+    qualifier: Qualifier = Field("exact", description="exact, approx (about), up_to, more_than, at_least.")
+    source: Id = Field(description="The id of an entry in sources.yml.")
+    status: Status = Field(description="official (communiqué, official site), press (press report), estimate, unknown.")
+    as_of: DateText = Field(description="The date the figure was stated or checked.")
+    standing: Standing = Field("lead", description="lead (the figure the site leads with), alternative or superseded.")
+    note: Bilingual | None = Field(None, description="Context a journalist needs (what the figure counts, a caveat).")
+
+    @model_validator(mode="after")
+    def _value_matches_status(self) -> Report:
+        if self.status == "unknown" and (self.value is not None or self.text is not None):
+            raise PydanticCustomError("campus_unknown", "a report with status 'unknown' must not give a value")
+        if self.status != "unknown" and self.value is None and self.text is None:
+            raise PydanticCustomError(
+                "campus_no_value", "a report needs a 'value' (a number) or a 'text' unless its status is 'unknown'"
+            )
+        return self
+
+
+class Figure(Strict):
+    """A figure the site publishes, with every report of it (several sources, superseded values)."""
+
+    id: Id
+    label: Bilingual = Field(description="What the figure is, as a short label.")
+    unit: Unit = Field(description="The unit of every report's value ('text' for figures given in words).")
+    key: bool = Field(True, description="Shown on the facts sheet.")
+    reports: list[Report] = Field(min_length=1, description="Every report of this figure; exactly one is the lead.")
+
+    @model_validator(mode="after")
+    def _one_lead(self) -> Figure:
+        leads = [r for r in self.reports if r.standing == "lead"]
+        if len(leads) != 1:
+            raise PydanticCustomError(
+                "campus_lead",
+                "exactly one report must have 'standing: lead' (found {count}); mark the others "
+                "'alternative' or 'superseded'",
+                {"count": len(leads)},
+            )
+        for report in self.reports:
+            if self.unit == "text" and report.value is not None:
+                raise PydanticCustomError("campus_kind", "this figure's unit is 'text': give 'text', not 'value'")
+            if self.unit != "text" and report.text is not None:
+                raise PydanticCustomError("campus_kind", "this figure has a unit: give a number in 'value', not 'text'")
+        return self
+
+    @property
+    def lead(self) -> Report:
+        return next(r for r in self.reports if r.standing == "lead")
+
+
+class Person(Strict):
+    """Someone who speaks for a partner."""
+
+    id: Id
+    name: Text
+    role: Bilingual
+
+
+class Partner(Strict):
+    """A founder of the joint venture or another participant."""
+
+    id: Id
+    name: Text
+    group: Literal["founder", "participant"] = Field(description="founder (joint venture) or participant.")
+    role: Bilingual = Field(description="Its role in Campus IA, as the sources state it.")
+    description: Bilingual = Field(description="Who the organisation is, in one sentence.")
+    website: Url
+    source: Id
+    people: list[Person] = Field(default_factory=list)
+
+
+class Milestone(Strict):
+    """A dated step, past or planned; ``date`` may be absent when the sources give none."""
+
+    id: Id
+    date: DateText | None = Field(description="When, with the precision the sources give; null when not yet known.")
+    date_qualifier: DateQualifier | None = Field(None, description="by_end, before_end or from.")
+    title: Bilingual
+    summary: Bilingual
+    state: Literal["done", "planned"] = Field(description="done (happened) or planned.")
+    category: Literal["campus", "context"] = Field("campus", description="campus, or context (related, not Campus IA itself).")
+    key: bool = Field(False, description="Shown on the facts sheet as a key date.")
+    sources: list[Id] = Field(min_length=1)
+    status: Status
+
+
+class Quote(Strict):
+    """A statement by a named person, attributed to its source."""
+
+    id: Id
+    speaker: Id = Field(description="The id of a person listed under a partner in partners.yml.")
+    text: Bilingual
+    original_language: Literal["fr", "en"]
+    translation_note: Bilingual | None = Field(None, description="Says where a text is a translation, and by whom.")
+    date: DateText
+    source: Id
+
+
+class Correction(Strict):
+    """Something the first press coverage got wrong or left unclear, corrected with sources."""
+
+    id: Id
+    title: Bilingual
+    text: Bilingual
+    sources: list[Id] = Field(min_length=1)
+
+
+class Campus(Strict):
+    """The campus itself: names, purpose, components and sectors."""
+
+    name: Bilingual
+    tagline: Bilingual
+    summary: Bilingual
+    components: list[Bilingual] = Field(min_length=1)
+    lifecycle: Bilingual
+    sectors: list[Bilingual] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+
+
+class CampusFile(Strict):
+    """content/campus.yml"""
+
+    campus: Campus
+    figures: list[Figure]
+    corrections: list[Correction] = Field(default_factory=list)
+
+
+class PartnersFile(Strict):
+    """content/partners.yml"""
+
+    partners: list[Partner] = Field(min_length=1)
+
+
+class InvestmentFile(Strict):
+    """content/investment.yml"""
+
+    summary: Bilingual
+    figures: list[Figure]
+
+
+class TimelineFile(Strict):
+    """content/timeline.yml"""
+
+    milestones: list[Milestone] = Field(min_length=1)
+
+
+class EducationItem(Strict):
+    id: Id
+    title: Bilingual
+    text: Bilingual
+    known: bool = Field(description="true if announced; false if not yet known (said plainly on the page).")
+    sources: list[Id] = Field(default_factory=list)
+
+
+class EducationFile(Strict):
+    """content/education.yml"""
+
+    summary: Bilingual
+    items: list[EducationItem] = Field(min_length=1)
+
+
+class QuotesFile(Strict):
+    """content/quotes.yml"""
+
+    quotes: list[Quote]
+
+
+class SourcesFile(Strict):
+    """content/sources.yml"""
+
+    sources: list[Source] = Field(min_length=1)
+
+
+class Update(Strict):
+    """A dated update to the site's facts, published in the Atom feeds."""
+
+    id: Id
+    date: DateText
+    title: Bilingual
+    summary: Bilingual
+    sources: list[Id] = Field(default_factory=list)
+
+
+class UpdatesFile(Strict):
+    """content/updates.yml"""
+
+    updates: list[Update] = Field(min_length=1)
+
+
+class RangedInput(Strict):
+    """A capacity-model input with a central value and a plausible range."""
+
+    value: float
+    low: float | None = None
+    high: float | None = None
+    unit: Text
+    label: Bilingual
+    source: Id
+    status: Status
+    as_of: DateText
+    note: Bilingual | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RangedInput:
+        if (self.low is None) != (self.high is None):
+            raise PydanticCustomError("campus_range", "give both 'low' and 'high', or neither")
+        if self.low is not None and self.high is not None and not self.low <= self.value <= self.high:
+            raise PydanticCustomError(
+                "campus_range", "the range must contain the value (low <= value <= high)"
+            )
+        return self
+
+
+class FigureRef(Strict):
+    """Points at a figure defined elsewhere, so it is never copied."""
+
+    figure: Id = Field(description="The id of a figure in campus.yml or investment.yml.")
+    label: Bilingual
+    low: float | None = None
+    high: float | None = None
+
+
+class Accelerator(Strict):
+    id: Id
+    name: Text
+    power_kw_all_in: RangedInput
+    compute_pflops_dense: float = Field(gt=0)
+    number_format: Literal["BF16", "FP8", "FP16", "TF32", "FP64"]
+    sparsity_note: Bilingual
+
+
+class Comparison(Strict):
+    id: Id
+    name: Bilingual
+    country: Text
+    power_mw: float | None
+    power_note: Bilingual
+    investment: Bilingual
+    source: Id
+    status: Status
+    as_of: DateText
+
+
+class Phase(Strict):
+    id: Id
+    power_mw: float = Field(gt=0)
+    label: Bilingual
+    milestone: Id | None = Field(None, description="The timeline milestone that dates this phase.")
+    source: Id
+
+
+class CapacityFile(Strict):
+    """content/capacity.yml"""
+
+    site_power: FigureRef
+    investment: FigureRef
+    pue: RangedInput
+    load_factor: RangedInput
+    accelerators: list[Accelerator] = Field(min_length=1)
+    default_accelerator: Id
+    france_consumption_twh: RangedInput
+    grid_intensity: RangedInput
+    comparison_grid: RangedInput
+    comparison_grid_name: Bilingual
+    phases: list[Phase] = Field(default_factory=list)
+    references: list[Figure] = Field(default_factory=list, description="Other figures the page cites for context.")
+    comparisons: list[Comparison] = Field(default_factory=list)
+
+
+class Slugs(Strict):
+    """A page's address in each language: lower-case words separated by '-' ('' is the home page)."""
+
+    fr: Annotated[str, Field(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*)?$")]
+    en: Annotated[str, Field(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*)?$")]
+
+    def __getitem__(self, lang: str) -> str:
+        return {"fr": self.fr, "en": self.en}[lang]
+
+
+class PageEntry(Strict):
+    """A page of the site: its id pairs the two translations."""
+
+    id: Id
+    slug: Slugs = Field(description="The page's address in each language ('' for the home page).")
+    title: Bilingual
+    generated: bool = Field(description="true if built from content/ by the site, false for Markdown in docs/.")
+
+
+class SiteFile(Strict):
+    """content/site.yml"""
+
+    title: Bilingual
+    description: Bilingual
+    url: Url
+    repository: Url
+    edit_branch: Text = "main"
+    last_reviewed: DateText
+    pages: list[PageEntry] = Field(min_length=1)
+
+
+FILE_MODELS: dict[str, type[Strict]] = {
+    "site": SiteFile,
+    "sources": SourcesFile,
+    "campus": CampusFile,
+    "partners": PartnersFile,
+    "investment": InvestmentFile,
+    "timeline": TimelineFile,
+    "education": EducationFile,
+    "quotes": QuotesFile,
+    "capacity": CapacityFile,
+    "updates": UpdatesFile,
+}
+"""Each content file's stem and its model, in the order they are reported."""

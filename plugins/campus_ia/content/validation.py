@@ -1,0 +1,177 @@
+"""Turn the YAML files into a validated ``Content``, or into every problem at once.
+
+Errors are values: each file is read and checked against its model, then the files
+are checked against each other (ids, references), and only then is one
+``ContentError`` raised listing every problem with its file, line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import BaseModel, ValidationError
+
+from .model import FILE_MODELS
+from .problems import Problem, format_path
+from .store import Content
+from .yaml_source import PathKey, YamlDocument, read_yaml
+
+_TYPE_WORDS = {
+    "string_type": "expected text",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number (digits only, e.g. 8500000000, no spaces or units)",
+    "int_parsing": "expected a whole number",
+    "int_type": "expected a whole number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "list_type": "expected a list (lines starting with '- ')",
+    "dict_type": "expected a block of 'key: value' lines",
+    "model_type": "expected a block of 'key: value' lines",
+    "model_attributes_type": "expected a block of 'key: value' lines",
+}
+
+
+def load_content(content_dir: Path, *, display_root: Path | None = None) -> Content:
+    """Read, validate and cross-check every file in ``content_dir``.
+
+    Raises ``ContentError`` listing every problem found in any file.
+    """
+    from .problems import ContentError
+
+    documents: dict[str, YamlDocument] = {}
+    models: dict[str, BaseModel] = {}
+    problems: list[Problem] = []
+    root = display_root or content_dir.parent
+    for stem, model in FILE_MODELS.items():
+        path = content_dir / f"{stem}.yml"
+        shown = _display(path, root)
+        if not path.exists():
+            problems.append(Problem(shown, 1, 1, "", f"the file is missing (every site needs {stem}.yml in content/)"))
+            continue
+        document, read_problems = read_yaml(path, shown)
+        problems.extend(read_problems)
+        if document is None:
+            continue
+        documents[stem] = document
+        try:
+            models[stem] = model.model_validate(document.data if document.data is not None else {})
+        except ValidationError as exc:
+            problems.extend(_explain(exc, document, model))
+    if problems:
+        # Cross-file checks on half-read content would only add noise.
+        raise ContentError(problems)
+    content = Content.from_models(models, documents)
+    cross_problems = list(content.check_references())
+    if cross_problems:
+        raise ContentError(cross_problems)
+    return content
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _explain(exc: ValidationError, document: YamlDocument, model: type[BaseModel]) -> Iterable[Problem]:
+    for error in exc.errors(include_url=False):
+        path = _data_path(error["loc"], document.data)
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            key = path[-1]
+            position = document.key_positions.get(path) or document.position_of(path)
+            message = f"unknown key '{key}'{_suggest(str(key), _allowed_keys(model, path[:-1], document.data))}"
+        elif kind == "missing":
+            position = document.position_of(path[:-1])
+            message = _missing_message(str(path[-1]))
+        else:
+            position = document.position_of(path)
+            message = _message_for(error)
+        yield Problem(document.display_name, position.line, position.column, format_path(path), message)
+
+
+def _message_for(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    given = error.get("input")
+    if kind.startswith("campus_"):
+        return error["msg"]
+    if kind in _TYPE_WORDS:
+        shown = f"'{given}'" if isinstance(given, str) else repr(given)
+        if isinstance(given, bool) and kind == "string_type":
+            return f"{shown} was read as yes/no, expected text (put the text in quotes)"
+        if isinstance(given, (dict, list)):
+            return _TYPE_WORDS[kind]
+        return f"{shown} is not valid: {_TYPE_WORDS[kind]}"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"'{given}' is not allowed here (expected one of {expected})"
+    if kind == "string_pattern_mismatch":
+        return f"'{given}' is not allowed here (use lower-case letters, digits and '-')"
+    if kind in {"too_short", "string_too_short"}:
+        return "must not be empty"
+    if kind in {"greater_than", "greater_than_equal"}:
+        return f"{given!r} is too small ({error['msg'].lower()})"
+    return error["msg"]
+
+
+def _missing_message(key: str) -> str:
+    if key in ("fr", "en"):
+        language = "French" if key == "fr" else "English"
+        return f"the {language} translation is missing (add '{key}: ...')"
+    return f"the required key '{key}' is missing (add '{key}: ...')"
+
+
+def _data_path(loc: tuple[Any, ...], data: Any) -> PathKey:
+    """Keep the parts of a Pydantic location that address the YAML data (drop union-branch tags)."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str) and (part in node or _is_field_name(part)):
+            path.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            path.append(part)
+            node = node[part] if 0 <= part < len(node) else None
+        elif node is None and isinstance(part, str) and _is_field_name(part):
+            path.append(part)
+    return tuple(path)
+
+
+def _is_field_name(part: str) -> bool:
+    return part.replace("_", "").isalnum() and "[" not in part
+
+
+def _allowed_keys(model: type[BaseModel], path: PathKey, data: Any) -> list[str]:
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _suggest(key: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    if allowed:
+        return f" (allowed keys: {', '.join(allowed)})"
+    return ""

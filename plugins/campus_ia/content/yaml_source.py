@@ -1,0 +1,160 @@
+"""Read a YAML content file into plain Python data plus the line and column of every value.
+
+Content is edited by hand, so the reader is strict where PyYAML is lenient: duplicate
+keys, anchors/aliases (the "billion laughs" trap), very deep nesting, huge files and
+non-UTF-8 bytes are reported as located problems instead of being accepted silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 32
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class YamlDocument:
+    """Parsed data of one file with the position of each value (and each mapping key)."""
+
+    path: Path
+    display_name: str
+    data: Any
+    positions: dict[PathKey, Position] = field(default_factory=dict)
+    key_positions: dict[PathKey, Position] = field(default_factory=dict)
+
+    def position_of(self, path: PathKey) -> Position:
+        """Position of the deepest known node on ``path`` (a missing key points at its parent)."""
+        probe = tuple(path)
+        while probe:
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), Position(1, 1))
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text and refuses anchors and aliases.
+
+    Dates stay text so ``PartialDate`` parses them with their precision intact; anchors
+    and aliases let a tiny file expand into gigabytes, and content never needs them.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Located(event.start_mark, "aliases ('*name') are not allowed in content files; write the value out")
+        if getattr(event, "anchor", None) is not None:
+            raise _Located(event.start_mark, "anchors ('&name') are not allowed in content files; write the value out")
+        return super().compose_node(parent, index)
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Located(Exception):
+    def __init__(self, mark: Any, message: str) -> None:
+        super().__init__(message)
+        self.position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        self.message = message
+
+
+def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read ``path``; return the document, or ``None`` and the problems that stopped reading."""
+
+    def problem(line: int, column: int, message: str) -> Problem:
+        return Problem(display_name, line, column, "", message)
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [problem(1, 1, f"cannot read the file ({exc.strerror})")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [
+            problem(1, 1, f"the file is {len(raw):,} bytes; content files are limited to "
+                    f"{MAX_FILE_BYTES:,} bytes (split it or remove pasted material)")
+        ]
+    try:
+        # A byte-order mark is harmless and common from Windows editors: accept it.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            problem(line, column, "the file is not UTF-8 text (byte "
+                    f"0x{raw[exc.start]:02x}); save it as UTF-8 in your editor")
+        ]
+
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        document = YamlDocument(path, display_name, None)
+        document.data = _construct(loader, node, (), document, 0) if node is not None else None
+        return document, []
+    except _Located as exc:
+        return None, [problem(exc.position.line, exc.position.column, exc.message)]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return None, [problem(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
+                              _explain_yaml_error(exc))]
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
+        return None, [problem(1, 1, f"not valid YAML: {exc}")]
+    finally:
+        loader.dispose()
+
+
+def _explain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
+    text = f"{exc.problem or exc.context or 'not valid YAML'}"
+    if "'\\t'" in text or "\\t" in text:
+        return "a tab character is used for indentation; YAML needs spaces (replace the tab with spaces)"
+    hint = ""
+    if "mapping values are not allowed" in text:
+        hint = " (a text containing ': ' must be put in quotes)"
+    elif "could not find expected ':'" in text:
+        hint = " (each line of a mapping needs 'key: value'; check the indentation above)"
+    elif "found undefined alias" in text or "found unhashable key" in text:
+        hint = ""
+    return f"not valid YAML: {text}{hint}"
+
+
+def _construct(loader: _StrictLoader, node: Any, path: PathKey, doc: YamlDocument, depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        raise _Located(node.start_mark, f"nesting is deeper than {MAX_DEPTH} levels; content files are never this deep")
+    doc.positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Located(key_node.start_mark, "merge keys ('<<') are not allowed in content files")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Located(key_node.start_mark, "a key must be a plain word")
+            key = str(loader.construct_object(key_node))
+            if key in result:
+                first = doc.key_positions[path + (key,)]
+                raise _Located(key_node.start_mark,
+                               f"the key '{key}' appears twice in the same block (first on line {first.line}); keep one")
+            doc.key_positions[path + (key,)] = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _construct(loader, value_node, path + (key,), doc, depth + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, item, path + (index,), doc, depth + 1) for index, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)

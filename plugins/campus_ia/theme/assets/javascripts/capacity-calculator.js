@@ -1,0 +1,303 @@
+/*
+ * Campus IA capacity calculator: progressive enhancement of the capacity page.
+ *
+ * Without JavaScript the page shows static tables built by campus_ia.capacity (Python).
+ * This script reveals an interactive form that recomputes the same figures with the same
+ * formulas, in the same order of operations, so both agree to the last bit (a test runs
+ * `compute` under node and compares it with Python).
+ *
+ * Plain ES2019, no dependencies, strict-CSP safe: no eval, no inline handlers, no style
+ * attributes; it only toggles `hidden` and sets text, values and min/max/step attributes.
+ *
+ * PAGE CONTRACT
+ * 1. Data: <script type="application/json" id="cia-capacity-data"> containing
+ *    {
+ *      "lang": "fr" | "en",
+ *      "inputs": {
+ *        "site_power_mw": {"value": n, "low": n|null, "high": n|null},
+ *        "pue":           {"value": n, "low": n|null, "high": n|null},
+ *        "load_factor":   {"value": n, "low": n|null, "high": n|null},
+ *        "accelerators": {"<id>": {"power_kw_all_in": {"value", "low", "high"},
+ *                                  "compute_pflops_dense": n, "number_format": "BF16"}},
+ *        "default_accelerator": "<id>",
+ *        "france_consumption_twh": n,
+ *        "grid_intensity_g_per_kwh": n,
+ *        "comparison_grid_intensity_g_per_kwh": n,
+ *        "investment_eur": n | null
+ *      },
+ *      "precision": {"<output key>": digits}   // missing keys use DEFAULT_PRECISION
+ *    }
+ * 2. Form: <form id="cia-calculator" hidden> (this script removes `hidden`), containing
+ *    - <input type="range"|"number" name="site_power_mw|pue|load_factor|accelerator_power_kw">
+ *      Several inputs may share a name (a slider plus a number box): they are kept in sync.
+ *      min/max are set from the data range; when an input has no range in the data the
+ *      page's own min/max attributes are kept (and without those it is fixed at its value).
+ *      Inputs without a step attribute get step="any" (the browser default of 1 would make
+ *      a PUE slider jump from 1 to 2).
+ *    - <select name="accelerator"> whose option values are accelerator ids (filled from the
+ *      data if the page leaves it empty). Changing it sets accelerator_power_kw to that
+ *      accelerator's central value with min/max at its range.
+ *    - <output data-output="KEY"> for KEY in it_power_mw, accelerators, peak_compute_exaflops,
+ *      annual_energy_twh, share_of_france_consumption, annual_emissions_kt_co2,
+ *      annual_emissions_kt_co2_comparison_grid, investment_eur_per_mw.
+ *      The share is written as a percent (precision = digits after the percent's decimal
+ *      point); investment_eur_per_mw is "—" when the investment is unknown.
+ *    - optional <span data-number-format>: receives the selected accelerator's number format.
+ *    The outputs' container carries aria-live="polite" (set by the page); text is only
+ *    rewritten when it changes, so screen readers hear real changes only.
+ * 3. Exports: `compute` (pure) via module.exports under node and window.CampusIA in browsers.
+ *    compute(values) takes flat numbers: site_power_mw, pue, load_factor, accelerator_power_kw,
+ *    compute_pflops_dense, france_consumption_twh, grid_intensity_g_per_kwh,
+ *    comparison_grid_intensity_g_per_kwh, investment_eur (number or null), and returns the
+ *    eight outputs above (investment_eur_per_mw null when investment_eur is null). It throws a
+ *    RangeError, like Python's CapacityInputError, for impossible values.
+ */
+(function () {
+  "use strict";
+
+  var HOURS_PER_YEAR = 8760;
+  var RANGED = ["site_power_mw", "pue", "load_factor", "accelerator_power_kw"];
+  var UNKNOWN = "\u2014";
+  var DEFAULT_PRECISION = {
+    it_power_mw: 0,
+    accelerators: 0,
+    peak_compute_exaflops: 0,
+    annual_energy_twh: 1,
+    share_of_france_consumption: 1,
+    annual_emissions_kt_co2: 0,
+    annual_emissions_kt_co2_comparison_grid: 0,
+    investment_eur_per_mw: 0
+  };
+
+  // Same physical limits as campus_ia/capacity/inputs.py; the UI clamps before computing,
+  // so these only fire on a broken data block or a direct call.
+  var RULES = {
+    site_power_mw: [function (v) { return v > 0; }, "must be above 0 MW"],
+    pue: [function (v) { return v >= 1; }, "PUE is facility power / IT power and cannot be below 1"],
+    load_factor: [function (v) { return v > 0 && v <= 1; }, "must be above 0 and at most 1"],
+    accelerator_power_kw: [function (v) { return v > 0; }, "must be above 0 kW"],
+    compute_pflops_dense: [function (v) { return v > 0; }, "must be above 0 PFLOP/s"],
+    france_consumption_twh: [function (v) { return v > 0; }, "must be above 0 TWh"],
+    grid_intensity_g_per_kwh: [function (v) { return v >= 0; }, "cannot be negative"],
+    comparison_grid_intensity_g_per_kwh: [function (v) { return v >= 0; }, "cannot be negative"]
+  };
+
+  function check(values, name) {
+    var v = values[name];
+    if (typeof v !== "number" || !isFinite(v)) {
+      throw new RangeError(name + ": " + String(v) + " is not a finite number");
+    }
+    if (!RULES[name][0](v)) {
+      throw new RangeError(name + ": " + v + " is impossible: " + RULES[name][1]);
+    }
+    return v;
+  }
+
+  /** Pure model; keep each expression in the same order as model.py's _evaluate. */
+  function compute(values) {
+    Object.keys(RULES).forEach(function (name) { check(values, name); });
+    var investment = values.investment_eur;
+    if (investment !== null && investment !== undefined &&
+        (typeof investment !== "number" || !isFinite(investment) || investment < 0)) {
+      throw new RangeError("investment_eur: " + String(investment) + " is impossible: cannot be negative");
+    }
+    var sitePower = values.site_power_mw;
+    var itPower = sitePower / values.pue;
+    var accelerators = itPower * 1000 / values.accelerator_power_kw;
+    var energy = sitePower * values.load_factor * HOURS_PER_YEAR / 1000000;
+    return {
+      it_power_mw: itPower,
+      accelerators: accelerators,
+      peak_compute_exaflops: accelerators * values.compute_pflops_dense / 1000,
+      annual_energy_twh: energy,
+      share_of_france_consumption: energy / values.france_consumption_twh,
+      annual_emissions_kt_co2: energy * values.grid_intensity_g_per_kwh,
+      annual_emissions_kt_co2_comparison_grid: energy * values.comparison_grid_intensity_g_per_kwh,
+      investment_eur_per_mw: investment === null || investment === undefined ? null : investment / sitePower
+    };
+  }
+
+  if (typeof module !== "undefined" && module.exports) {
+    module.exports = { compute: compute };
+  }
+  if (typeof window === "undefined" || typeof document === "undefined") {
+    return;
+  }
+  window.CampusIA = Object.assign(window.CampusIA || {}, { compute: compute });
+
+  function isNumber(v) {
+    return typeof v === "number" && isFinite(v);
+  }
+
+  function attrNumber(el, name) {
+    var raw = el.getAttribute(name);
+    var n = raw === null || raw === "" ? NaN : Number(raw);
+    return isFinite(n) ? n : null;
+  }
+
+  function Calculator(form, data) {
+    this.form = form;
+    this.data = data;
+    this.inputs = data.inputs;
+    this.lang = data.lang === "en" ? "en" : "fr";
+    this.precision = data.precision || {};
+    this.formatters = {};
+    this.bounds = {};
+    this.current = {};
+    this.outputs = form.querySelectorAll("output[data-output]");
+    this.select = form.querySelector("select[name=accelerator]");
+    this.accelerator = this.inputs.default_accelerator;
+  }
+
+  Calculator.prototype.fields = function (name) {
+    return this.form.querySelectorAll("input[name=" + name + "]");
+  };
+
+  /** Set min/max/value of every input named `name`; `estimate` may lack a range. */
+  Calculator.prototype.configure = function (name, estimate, keepPageBounds) {
+    var fields = this.fields(name);
+    var first = fields[0];
+    var low = isNumber(estimate.low) ? estimate.low : null;
+    var high = isNumber(estimate.high) ? estimate.high : null;
+    if (keepPageBounds && first) {
+      if (low === null) low = attrNumber(first, "min");
+      if (high === null) high = attrNumber(first, "max");
+    }
+    this.bounds[name] = [low === null ? estimate.value : low, high === null ? estimate.value : high];
+    this.current[name] = estimate.value;
+    for (var i = 0; i < fields.length; i++) {
+      fields[i].min = String(this.bounds[name][0]);
+      fields[i].max = String(this.bounds[name][1]);
+      if (!fields[i].hasAttribute("step")) fields[i].step = "any";
+      fields[i].value = String(estimate.value);
+    }
+  };
+
+  Calculator.prototype.clamp = function (name, value) {
+    var b = this.bounds[name];
+    return Math.min(b[1], Math.max(b[0], value));
+  };
+
+  Calculator.prototype.selectAccelerator = function (id) {
+    var acc = this.inputs.accelerators[id];
+    if (!acc) return;
+    this.accelerator = id;
+    this.configure("accelerator_power_kw", acc.power_kw_all_in, false);
+    var marks = this.form.querySelectorAll("[data-number-format]");
+    for (var i = 0; i < marks.length; i++) {
+      if (marks[i].textContent !== acc.number_format) marks[i].textContent = acc.number_format;
+    }
+  };
+
+  Calculator.prototype.formatter = function (key, digits) {
+    var style = key === "share_of_france_consumption" ? "percent" : "decimal";
+    var cacheKey = style + digits;
+    if (!this.formatters[cacheKey]) {
+      this.formatters[cacheKey] = new Intl.NumberFormat(this.lang, {
+        style: style, minimumFractionDigits: digits, maximumFractionDigits: digits
+      });
+    }
+    return this.formatters[cacheKey];
+  };
+
+  Calculator.prototype.render = function () {
+    var acc = this.inputs.accelerators[this.accelerator];
+    var results;
+    try {
+      results = compute({
+        site_power_mw: this.current.site_power_mw,
+        pue: this.current.pue,
+        load_factor: this.current.load_factor,
+        accelerator_power_kw: this.current.accelerator_power_kw,
+        compute_pflops_dense: acc.compute_pflops_dense,
+        france_consumption_twh: this.inputs.france_consumption_twh,
+        grid_intensity_g_per_kwh: this.inputs.grid_intensity_g_per_kwh,
+        comparison_grid_intensity_g_per_kwh: this.inputs.comparison_grid_intensity_g_per_kwh,
+        investment_eur: this.inputs.investment_eur
+      });
+    } catch (err) {
+      return; // keep the last good figures rather than show nonsense
+    }
+    for (var i = 0; i < this.outputs.length; i++) {
+      var out = this.outputs[i];
+      var key = out.getAttribute("data-output");
+      if (!Object.prototype.hasOwnProperty.call(results, key)) continue;
+      var value = results[key];
+      var digits = isNumber(this.precision[key]) ? this.precision[key] : DEFAULT_PRECISION[key];
+      var text = isNumber(value) ? this.formatter(key, digits).format(value) : UNKNOWN;
+      // Rewriting identical text would make aria-live regions re-announce it.
+      if (out.textContent !== text) out.textContent = text;
+    }
+  };
+
+  Calculator.prototype.onInput = function (event) {
+    var target = event.target;
+    if (target === this.select) {
+      this.selectAccelerator(target.value);
+      this.render();
+      return;
+    }
+    var name = target.name;
+    if (RANGED.indexOf(name) < 0 || target.tagName !== "INPUT") return;
+    var raw = target.value === "" ? NaN : Number(target.value);
+    if (!isFinite(raw)) return; // half-typed number: wait for more keystrokes
+    var value = this.clamp(name, raw);
+    this.current[name] = value;
+    var fields = this.fields(name);
+    for (var i = 0; i < fields.length; i++) {
+      // Don't rewrite the box being typed in on `input` ("1." would become "1");
+      // on `change` (edit committed) show the clamped value there too.
+      if (fields[i] !== target || (event.type === "change" && raw !== value)) {
+        if (fields[i].value !== String(value)) fields[i].value = String(value);
+      }
+    }
+    this.render();
+  };
+
+  Calculator.prototype.start = function () {
+    var self = this;
+    ["site_power_mw", "pue", "load_factor"].forEach(function (name) {
+      self.configure(name, self.inputs[name], true);
+    });
+    var ids = Object.keys(this.inputs.accelerators);
+    if (!this.inputs.accelerators[this.accelerator]) this.accelerator = ids[0];
+    if (this.select) {
+      if (this.select.options.length === 0) {
+        ids.forEach(function (id) { self.select.add(new Option(id, id)); });
+      }
+      this.select.value = this.accelerator;
+    }
+    this.selectAccelerator(this.accelerator);
+    this.form.addEventListener("input", function (e) { self.onInput(e); });
+    this.form.addEventListener("change", function (e) { self.onInput(e); });
+    // The form only recomputes; submitting would reload the page and lose the values.
+    this.form.addEventListener("submit", function (e) { e.preventDefault(); });
+    this.render();
+    this.form.hidden = false;
+  };
+
+  function init() {
+    var form = document.getElementById("cia-calculator");
+    var source = document.getElementById("cia-capacity-data");
+    // Material's instant navigation re-runs init on every page: start each form once.
+    if (!form || !source || form.hasAttribute("data-cia-ready")) return;
+    var data;
+    try {
+      data = JSON.parse(source.textContent);
+    } catch (err) {
+      return; // broken data: the static tables remain, which is the no-JS experience
+    }
+    if (!data || !data.inputs || !data.inputs.accelerators ||
+        Object.keys(data.inputs.accelerators).length === 0) return;
+    form.setAttribute("data-cia-ready", "");
+    new Calculator(form, data).start();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

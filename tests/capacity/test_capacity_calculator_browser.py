@@ -1,0 +1,220 @@
+"""The in-page calculator in headless Chromium, under a strict Content-Security-Policy."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+JS_FILE = (
+    Path(__file__).resolve().parents[2]
+    / "plugins/campus_ia/theme/assets/javascripts/capacity-calculator.js"
+)
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ORIGIN = "https://cia.test"
+CSP = "default-src 'none'; script-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'"
+KEYS = [
+    "it_power_mw",
+    "accelerators",
+    "peak_compute_exaflops",
+    "annual_energy_twh",
+    "share_of_france_consumption",
+    "annual_emissions_kt_co2",
+    "annual_emissions_kt_co2_comparison_grid",
+    "investment_eur_per_mw",
+]
+
+
+def data(lang: str = "fr", investment: float | None = 8.5e9) -> dict[str, Any]:
+    return {
+        "lang": lang,
+        "inputs": {
+            "site_power_mw": {"value": 1400, "low": 1300, "high": 1400},
+            "pue": {"value": 1.2, "low": 1.1, "high": 1.3},
+            "load_factor": {"value": 0.8, "low": 0.6, "high": 0.9},
+            "accelerators": {
+                "gb200": {
+                    "power_kw_all_in": {"value": 2.1, "low": 1.8, "high": 2.4},
+                    "compute_pflops_dense": 2.5,
+                    "number_format": "BF16",
+                },
+                "h100": {
+                    "power_kw_all_in": {"value": 1.4, "low": 1.2, "high": 1.6},
+                    "compute_pflops_dense": 0.99,
+                    "number_format": "FP16",
+                },
+            },
+            "default_accelerator": "gb200",
+            "france_consumption_twh": 449.2,
+            "grid_intensity_g_per_kwh": 21.7,
+            "comparison_grid_intensity_g_per_kwh": 214,
+            "investment_eur": investment,
+        },
+        "precision": {key: 0 for key in KEYS} | {
+            "annual_energy_twh": 2,
+            "share_of_france_consumption": 2,
+        },
+    }
+
+
+def page_html(payload: dict[str, Any]) -> str:
+    outputs = "".join(f'<output data-output="{key}"></output>' for key in KEYS)
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body>
+<form id="cia-calculator" hidden>
+  <select name="accelerator">
+    <option value="gb200">GB200</option><option value="h100">H100</option>
+  </select>
+  <input type="range" name="site_power_mw"><input type="number" name="site_power_mw">
+  <input type="range" name="pue"><input type="number" name="load_factor">
+  <input type="number" name="accelerator_power_kw"><span data-number-format></span>
+  <div aria-live="polite">{outputs}</div>
+</form>
+<script type="application/json" id="cia-capacity-data">{json.dumps(payload)}</script>
+<script src="/capacity-calculator.js"></script>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if CHROMIUM is None:
+        pytest.skip("no chromium executable")
+    with sync_api.sync_playwright() as playwright:
+        try:
+            launched = playwright.chromium.launch(executable_path=CHROMIUM)
+        except Exception as exc:  # a sandbox without a usable browser is not a model bug
+            pytest.skip(f"chromium does not start: {exc}")
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Any]:
+    pages: list[Any] = []
+
+    def _open(payload: dict[str, Any]) -> Any:
+        page = browser.new_page()
+        pages.append(page)
+        page.errors = []  # type: ignore[attr-defined]
+        page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+        page.on(
+            "console",
+            lambda msg: page.errors.append(msg.text) if msg.type == "error" else None,
+        )
+        html = page_html(payload)
+        script = JS_FILE.read_text(encoding="utf-8")
+
+        def handle(route: Any) -> None:
+            if route.request.url.endswith(".js"):
+                route.fulfill(body=script, content_type="text/javascript")
+            else:
+                route.fulfill(body=html, content_type="text/html", headers={
+                    "Content-Security-Policy": CSP,
+                })
+
+        page.route(f"{ORIGIN}/**", handle)
+        page.goto(f"{ORIGIN}/capacite/")
+        page.wait_for_selector("#cia-calculator:not([hidden])")
+        return page
+
+    yield _open
+    for page in pages:
+        page.close()
+
+
+def outputs(page: Any) -> dict[str, str]:
+    texts = {
+        key: page.text_content(f'output[data-output="{key}"]') or "" for key in KEYS
+    }
+    # Intl uses (narrow) no-break spaces in French; compare on plain spaces.
+    return {k: v.replace("\u202f", " ").replace("\xa0", " ") for k, v in texts.items()}
+
+
+def test_renders_french_figures_without_csp_violations(open_page: Any) -> None:
+    page = open_page(data())
+    assert outputs(page) == {
+        "it_power_mw": "1 167",
+        "accelerators": "555 556",
+        "peak_compute_exaflops": "1 389",
+        "annual_energy_twh": "9,81",
+        "share_of_france_consumption": "2,18 %",
+        "annual_emissions_kt_co2": "213",
+        "annual_emissions_kt_co2_comparison_grid": "2 100",
+        "investment_eur_per_mw": "6 071 429",
+    }
+    assert page.text_content("[data-number-format]") == "BF16"
+    assert page.errors == []
+
+
+def test_english_and_unknown_investment(open_page: Any) -> None:
+    page = open_page(data(lang="en", investment=None))
+    shown = outputs(page)
+    assert shown["accelerators"] == "555,556"
+    assert shown["share_of_france_consumption"] == "2.18%"
+    assert shown["investment_eur_per_mw"] == "\u2014"
+
+
+def test_inputs_get_ranges_and_stay_in_sync(open_page: Any) -> None:
+    page = open_page(data())
+    slider = page.locator('input[type=range][name="site_power_mw"]')
+    box = page.locator('input[type=number][name="site_power_mw"]')
+    assert (slider.get_attribute("min"), slider.get_attribute("max")) == ("1300", "1400")
+    assert page.locator('input[name="pue"]').get_attribute("step") == "any"
+    box.fill("1300")
+    assert slider.input_value() == "1300"
+    assert outputs(page)["it_power_mw"] == "1 083"  # 1300 / 1.2
+
+
+def test_out_of_range_values_are_clamped(open_page: Any) -> None:
+    page = open_page(data())
+    box = page.locator('input[type=number][name="load_factor"]')
+    box.fill("5")
+    box.dispatch_event("change")
+    assert box.input_value() == "0.9"
+    assert outputs(page)["annual_energy_twh"] == "11,04"  # 1400 x 0.9 x 8760
+
+
+def test_accelerator_choice_resets_its_power(open_page: Any) -> None:
+    page = open_page(data())
+    page.select_option('select[name="accelerator"]', "h100")
+    power = page.locator('input[name="accelerator_power_kw"]')
+    assert power.input_value() == "1.4"
+    assert (power.get_attribute("min"), power.get_attribute("max")) == ("1.2", "1.6")
+    assert page.text_content("[data-number-format]") == "FP16"
+    assert outputs(page)["accelerators"] == "833 333"  # 1 166 667 kW / 1.4
+
+
+def test_only_changed_outputs_are_rewritten(open_page: Any) -> None:
+    page = open_page(data())
+    page.evaluate(
+        """() => {
+          window.ciaChanged = [];
+          new MutationObserver((records) => records.forEach((r) => {
+            const out = r.target.closest ? r.target : r.target.parentElement;
+            window.ciaChanged.push(out.closest('output').dataset.output);
+          })).observe(document.querySelector('[aria-live]'),
+                      {subtree: true, childList: true, characterData: true});
+        }"""
+    )
+    page.locator('input[name="load_factor"]').fill("0.6")
+    page.wait_for_function("window.ciaChanged.length > 0")
+    changed = set(page.evaluate("window.ciaChanged"))
+    # The load factor changes energy and what follows from it, not the installed base.
+    assert changed == {
+        "annual_energy_twh",
+        "share_of_france_consumption",
+        "annual_emissions_kt_co2",
+        "annual_emissions_kt_co2_comparison_grid",
+    }
+
+
+def test_exposes_compute_on_window(open_page: Any) -> None:
+    page = open_page(data())
+    assert page.evaluate("typeof window.CampusIA.compute") == "function"

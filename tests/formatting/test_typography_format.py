@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from campus_ia.formatting import Formatter
+
+FR = Formatter("fr")
+EN = Formatter("en")
+
+NNBSP = "\u202f"
+NBSP = "\u00a0"
+
+CASES = [
+    ("vraiment?", "vraiment\u202f?"),
+    ("vraiment ?", "vraiment\u202f?"),
+    ("vraiment\u00a0?", "vraiment\u202f?"),
+    ("Oui ! Non ; peut-être", "Oui\u202f! Non\u202f; peut-être"),
+    ("Oui!", "Oui\u202f!"),
+    ("quoi?!", "quoi\u202f?!"),
+    ("Attention: voir", "Attention\u00a0: voir"),
+    ("Attention : voir", "Attention\u00a0: voir"),
+    ("Attention\u202f: voir", "Attention\u00a0: voir"),
+    ("« texte »", "«\u202ftexte\u202f»"),
+    ("«texte»", "«\u202ftexte\u202f»"),
+    ("«\u00a0texte\u00a0»", "«\u202ftexte\u202f»"),
+    ("a  ;  b", "a\u202f;  b"),
+    ("**Note:** texte", "**Note\u00a0:** texte"),
+    ("<em>lien</em>?", "<em>lien</em>\u202f?"),
+    ("R&eacute;sum&eacute;?", "R&eacute;sum&eacute;\u202f?"),
+]
+
+UNTOUCHED = [
+    "https://example.org/page?x=1&y=2",
+    "http://example.org/a:b;c!d?e",
+    "mailto:contact@campus-ia.fr?subject=Question",
+    "[lien](https://x.fr/?) ok",
+    "Ouverture à 10:30 puis 14:00",
+    '<a href="https://x.fr?a=b" title="a: b; c!">lien</a>',
+    "AT&amp;T et&nbsp;moi",
+    "oui&nbsp;?",
+    "le code `a:b;c?` reste",
+    "![plan](plan.png)",
+    "(?)",
+    "std::vector",
+    "fin.\n: début",
+    "",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_french_spacing(text, expected):
+    assert FR.typography(text) == expected
+
+
+@pytest.mark.parametrize("text", UNTOUCHED)
+def test_urls_markup_times_and_code_untouched(text):
+    assert FR.typography(text) == text
+
+
+def test_punctuation_around_urls():
+    text = "Voir https://example.org/?q=1 ! Puis https://example.org/a; et: fin"
+    assert FR.typography(text) == (
+        "Voir https://example.org/?q=1\u202f! Puis https://example.org/a\u202f; et\u00a0: fin"
+    )
+
+
+@pytest.mark.parametrize("text", [c[0] for c in CASES] + UNTOUCHED)
+def test_idempotent(text):
+    once = FR.typography(text)
+    assert FR.typography(once) == once
+
+
+@pytest.mark.parametrize("text", ["Really? Yes: « quoted » ; ok!", "vraiment?"])
+def test_english_unchanged(text):
+    assert EN.typography(text) == text
