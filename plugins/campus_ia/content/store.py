@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
+from .dates import PartialDate
 from .model import (
     CampusFile,
     CapacityFile,
@@ -89,6 +90,11 @@ class Content:
         )
 
     # -- look-ups -----------------------------------------------------------------
+
+    @staticmethod
+    def partial_date(text: str) -> PartialDate:
+        """Parse a date field (already validated) for formatting."""
+        return PartialDate.parse(text)
 
     @property
     def sources(self) -> dict[str, Source]:

@@ -1,0 +1,60 @@
+"""``campus-ia``: check the content, publish the schemas, run the catalog workflow."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .content import ContentError
+from .i18n import CatalogError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``campus-ia`` command; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="campus-ia", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (holds content/ and locales/)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate content/ and locales/; exit 1 listing every problem")
+    commands.add_parser("schemas", help="write content/schemas/*.schema.json from the content model")
+    i18n = commands.add_parser("i18n", help="interface strings: extract templates, update catalogs")
+    i18n.add_argument("action", choices=["extract", "update"])
+    args = parser.parse_args(argv)
+    root: Path = args.root
+
+    if args.command == "check":
+        return _check(root)
+    if args.command == "schemas":
+        from .content.schemas import write_schemas
+
+        for path in write_schemas(root / "content" / "schemas"):
+            print(path)
+        return 0
+    from .i18n import workflow
+
+    getattr(workflow, args.action)(root / "locales")
+    return 0
+
+
+def _check(root: Path) -> int:
+    from .site.assembly import SiteAssembly
+
+    problems: list[str] = []
+    try:
+        assembly = SiteAssembly.load(root / "content", root / "locales", root=root)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except CatalogError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    problems = assembly.structure.check_prose(root / "docs")
+    if problems:
+        print("\n".join(["Page problems:", *(f"  {p}" for p in problems)]), file=sys.stderr)
+        return 1
+    print("content/ and locales/ are valid.")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""Load the gettext catalogs with Babel and refuse missing or fuzzy translations.
+
+Interface strings are written in English in the code and templates (the msgids). Each
+domain has a template ``locales/<domain>.pot`` made by ``pybabel extract``; every
+msgid of the template must be in every language's catalog, not fuzzy, and (except in
+English, where an empty msgstr means "same as the msgid") translated. Strings looked
+up at build time that are in no catalog are recorded, so a template edited without
+re-extracting fails the build too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
+    "site": ("theme", "site", "mkdocs_plugin"),
+    "pages": ("pages",),
+    "facts": ("facts", "exports"),
+    "capacity": ("capacity",),
+}
+"""Each gettext domain and the folders of ``campus_ia`` its strings are extracted from."""
+
+DOMAINS: tuple[str, ...] = tuple(DOMAIN_SOURCES)
+
+SOURCE_LANGUAGE = "en"
+
+
+class CatalogError(Exception):
+    """Every catalog problem at once, each naming the file and the msgid."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(["Interface translations are incomplete:", *(f"  {p}" for p in problems)]))
+
+
+@dataclass
+class _Language:
+    lang: str
+    messages: dict[str, str]
+    plurals: dict[str, tuple[str, ...]]
+    missing: set[str] = field(default_factory=set)
+
+
+class Catalogs:
+    """The interface strings of every language, loaded and checked once per build."""
+
+    def __init__(self, languages: dict[str, _Language], locales_dir: Path) -> None:
+        self._languages = languages
+        self.locales_dir = locales_dir
+
+    @classmethod
+    def load(cls, locales_dir: Path, languages: tuple[str, ...] = ("fr", "en")) -> Catalogs:
+        """Read every ``.pot`` template and ``.po`` catalog; raise ``CatalogError`` on any gap."""
+        problems: list[str] = []
+        loaded: dict[str, _Language] = {lang: _Language(lang, {}, {}) for lang in languages}
+        for domain in DOMAINS:
+            template_path = locales_dir / f"{domain}.pot"
+            if not template_path.exists():
+                problems.append(f"{_shown(template_path)}: missing template (run the extract step in the README)")
+                continue
+            template = _read(template_path)
+            for lang in languages:
+                po_path = locales_dir / lang / "LC_MESSAGES" / f"{domain}.po"
+                if not po_path.exists():
+                    problems.append(f"{_shown(po_path)}: missing catalog (run the init/update step in the README)")
+                    continue
+                catalog = _read(po_path)
+                problems.extend(_merge(catalog, template, loaded[lang], po_path, lang))
+        if problems:
+            raise CatalogError(problems)
+        return cls(loaded, locales_dir)
+
+    def gettext(self, lang: str, message: str) -> str:
+        """Translate ``message``; an unknown msgid is recorded as missing."""
+        language = self._languages[lang]
+        if message in language.messages:
+            return language.messages[message]
+        language.missing.add(message)
+        return message
+
+    def ngettext(self, lang: str, singular: str, plural: str, count: int) -> str:
+        language = self._languages[lang]
+        forms = language.plurals.get(singular)
+        if forms is None:
+            language.missing.add(singular)
+            return singular if count == 1 else plural
+        # French and English both use "one" for 1 (French also for 0), "other" otherwise.
+        one = count in (0, 1) if lang == "fr" else count == 1
+        return forms[0] if one else forms[-1]
+
+    def missing(self) -> list[str]:
+        """msgids looked up during the build that no catalog has (the template is stale)."""
+        return sorted(f"{lang}: {msgid!r}" for lang, language in self._languages.items() for msgid in language.missing)
+
+    def reset_missing(self) -> None:
+        for language in self._languages.values():
+            language.missing.clear()
+
+
+def _read(path: Path) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _merge(catalog: Catalog, template: Catalog, language: _Language, po_path: Path, lang: str) -> list[str]:
+    problems: list[str] = []
+    for entry in template:
+        if not entry.id:
+            continue
+        msgid = entry.id[0] if isinstance(entry.id, tuple) else entry.id
+        message = catalog.get(entry.id)
+        if message is None:
+            problems.append(f"{_shown(po_path)}: no entry for {msgid!r} (run the update step in the README)")
+            continue
+        if message.fuzzy:
+            problems.append(f"{_shown(po_path)}: the translation of {msgid!r} is marked fuzzy; check it and remove the fuzzy flag")
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if lang != SOURCE_LANGUAGE and not all(strings):
+            problems.append(f"{_shown(po_path)}: {msgid!r} is not translated")
+            continue
+        if isinstance(entry.id, tuple):
+            language.plurals[msgid] = tuple(s or i for s, i in zip(strings, (entry.id[0], entry.id[1])))
+        else:
+            language.messages[msgid] = strings[0] or msgid
+    return problems

@@ -1,0 +1,234 @@
+"""The ``campus-ia`` MkDocs plugin: a thin adapter between MkDocs events and the core.
+
+One build produces the French site under ``/fr/``, the English site under ``/en/`` and
+a language chooser at ``/``. Shared work (configuration, theme, static assets,
+content loading) is done once; each page is rendered once with its own language's
+navigation, interface strings and search index. No nested builds, no patching of
+MkDocs, no reading of ``sys.argv``.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..content import ContentError, Problem
+from ..i18n import CatalogError
+from ..pages import relative_url
+from ..site import LANGUAGES, SitePage
+from ..site.assembly import SiteAssembly
+from ..site.prose_figures import insert_figures
+from ..site.search_split import split_search_index
+from .config import CampusConfig
+from .navigation import language_navigations
+from .not_found import write_language_404s
+
+log = logging.getLogger("mkdocs.plugins.campus_ia")
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+ROOT_PAGE = "index.md"
+
+
+class CampusPlugin(BasePlugin[CampusConfig]):
+    """Generates the bilingual Campus IA site from ``content/``."""
+
+    def __init__(self) -> None:
+        self.assembly: SiteAssembly | None = None
+        self.navigations: dict[str, Navigation] = {}
+        self.prose_problems: list[Problem] = []
+        self.project_dir = Path(".")
+
+    # -- configuration ------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        try:
+            self.assembly = SiteAssembly.load(
+                self.project_dir / self.config.content_dir,
+                self.project_dir / self.config.locales_dir,
+                root=self.project_dir,
+            )
+        except (ContentError, CatalogError) as exc:
+            raise PluginError(str(exc)) from None
+        site = self.assembly.content.site
+        if not config.site_url:
+            config.site_url = site.url
+        # Our templates sit between a project's custom_dir and Material's own.
+        position = 1 if config.theme.custom_dir else 0
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(position, str(THEME_DIR))
+        # A non-empty list makes Material include partials/alternate.html (our switcher).
+        config.extra["alternate"] = [{"lang": lang, "link": f"{lang}/"} for lang in LANGUAGES]
+        if "assets/stylesheets/campus-ia.css" not in config.extra_css:
+            config.extra_css.append("assets/stylesheets/campus-ia.css")
+        return config
+
+    # -- files and navigation -------------------------------------------------------
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if self.assembly is None:
+            return None
+        structure = self.assembly.structure
+        problems = structure.check_prose(Path(config.docs_dir), _shown(Path(config.docs_dir), self.project_dir))
+        if problems:
+            raise PluginError("\n".join(["Pages are missing or unlisted:", *(f"  {p}" for p in problems)]))
+        for page in structure.generated():
+            files.append(File.generated(config, page.src_uri, content=self.assembly.generated_markdown(page)))
+        files.append(File.generated(config, ROOT_PAGE, content=_root_markdown(self.assembly)))
+        for path, data in self.assembly.downloads().items():
+            files.append(File.generated(config, path, content=data))
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.assembly is None:
+            return None
+        self.navigations = language_navigations(self.assembly.structure, files)
+        for lang, navigation in self.navigations.items():
+            home = self.assembly.structure.get("home", lang)
+            home_file = files.get_file_from_path(home.src_uri)
+            navigation.homepage = home_file.page if home_file else None  # type: ignore[assignment]
+        root = files.get_file_from_path(ROOT_PAGE)
+        pages = [root.page] if root and root.page else []
+        for navigation in self.navigations.values():
+            pages.extend(navigation.pages)
+        return Navigation(list(pages), list(pages))
+
+    # -- pages ----------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.assembly is None:
+            return None
+        site_page = self.assembly.structure.by_src(page.file.src_uri)
+        if site_page is None:
+            return markdown
+        page.meta.setdefault("description", self.assembly.content.site.description[site_page.lang])
+        if site_page.generated:
+            return markdown
+        shown = f"{_shown(Path(config.docs_dir), self.project_dir)}/{page.file.src_uri}"
+        source = page.file.content_string
+        offset = source.count("\n", 0, max(source.find(markdown.strip()[:80]), 0)) if markdown.strip() else 0
+        result, problems = insert_figures(
+            markdown, lambda figure_id: self.assembly.figure_text(site_page.lang, figure_id), shown  # type: ignore[union-attr]
+        )
+        self.prose_problems.extend(
+            Problem(p.file, p.line + offset, p.column, p.where, p.message) for p in problems
+        )
+        # French prose gets the same typography as French data (no-break spaces before ; : ! ?).
+        return self.assembly.formatters[site_page.lang].typography(result)
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        if self.prose_problems:
+            problems, self.prose_problems = self.prose_problems, []
+            raise PluginError(str(ContentError(problems)))
+        return env
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
+        if self.assembly is None:
+            return None
+        site_page = self.assembly.structure.by_src(page.file.src_uri)
+        if site_page is None:  # the root language chooser
+            context["campus"] = self._root_chrome(context)
+            context["nav"] = Navigation([], [])
+            context["gettext"] = self.assembly.translator("en")
+            return context
+        context["nav"] = self.navigations[site_page.lang]
+        context["campus"] = self._page_chrome(site_page, context)
+        context["gettext"] = self.assembly.translator(site_page.lang)
+        return context
+
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict | None:
+        if self.assembly is None:
+            return None
+        if template_name == "sitemap.xml":
+            context["campus_sitemap"] = self.assembly.sitemap_entries()
+        elif template_name == "404.html":
+            context["campus"] = self._root_chrome(context)
+            context["gettext"] = self.assembly.translator("en")
+        return context
+
+    @event_priority(-100)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.assembly is None:
+            return
+        site_dir = Path(config.site_dir)
+        split_search_index(site_dir, _search_languages(config))
+        write_language_404s(self, config)
+        missing = self.assembly.catalogs.missing()
+        self.assembly.catalogs.reset_missing()
+        if missing:
+            raise PluginError(
+                "Interface strings used by the templates are missing from locales/ "
+                "(run 'campus-ia i18n extract' and 'campus-ia i18n update', then translate):\n  "
+                + "\n  ".join(missing)
+            )
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        for folder in (self.config.content_dir, self.config.locales_dir):
+            server.watch(str(self.project_dir / folder))
+        return server
+
+    # -- template context -----------------------------------------------------------
+
+    def _page_chrome(self, site_page: SitePage, context: dict) -> dict:
+        assert self.assembly is not None
+        chrome = self.assembly.page_chrome(site_page)
+        base_url = context.get("base_url") or "."
+        chrome["lang_root"] = posixpath.join(base_url, site_page.lang) + "/"
+        chrome["switch"] = [
+            {
+                "lang": other.lang,
+                "name": alt.name,
+                "href": relative_url(site_page.url, other.url),
+                "current": other.lang == site_page.lang,
+            }
+            for other, alt in zip(chrome["translations"], chrome["alternates"])
+        ]
+        chrome["feed"] = posixpath.join(base_url, site_page.lang, "feed.xml")
+        chrome["accessibility_url"] = relative_url(
+            site_page.url, self.assembly.structure.get("accessibility", site_page.lang).url
+        )
+        chrome["jsonld"] = self.assembly.page_jsonld(site_page)
+        return chrome
+
+    def _root_chrome(self, context: dict) -> dict:
+        assert self.assembly is not None
+        return self.assembly.root_chrome(context.get("base_url") or ".")
+
+
+def _search_languages(config: MkDocsConfig) -> dict[str, dict]:
+    """Material's own search settings for each language (stemmer, separator, pipeline)."""
+    env = config.theme.get_env()
+    found: dict[str, dict] = {}
+    for lang in LANGUAGES:
+        module = env.get_template(f"partials/languages/{lang}.html").module
+        fallback = env.get_template("partials/languages/en.html").module
+        pick = lambda key: str(module.t(key) or fallback.t(key))  # noqa: E731
+        found[lang] = {
+            "lang": [pick("search.config.lang")],
+            "separator": pick("search.config.separator"),
+            "pipeline": [p.strip() for p in pick("search.config.pipeline").split(",") if p.strip()],
+        }
+    return found
+
+
+def _root_markdown(assembly: SiteAssembly) -> str:
+    title = assembly.content.site.title
+    return f"---\ntemplate: campus-root.html\ntitle: \"{title.fr} · {title.en}\"\nsearch:\n  exclude: true\n---\n"
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,36 @@
+"""Render a generated page body (Markdown with HTML blocks) for one language."""
+
+from __future__ import annotations
+
+from .context import PageContext
+from .environment import page_environment
+
+GENERATED_PAGES: dict[str, tuple[str, str]] = {
+    "facts": ("facts.md.j2", "campus"),
+    "partners": ("partners.md.j2", "partners"),
+    "investment": ("investment.md.j2", "investment"),
+    "timeline": ("timeline.md.j2", "timeline"),
+    "education": ("education.md.j2", "education"),
+    "quotes": ("quotes.md.j2", "quotes"),
+    "capacity": ("capacity.md.j2", "capacity"),
+    "sources": ("sources.md.j2", "sources"),
+}
+"""Page id -> (template, the content file an editor changes for it)."""
+
+
+def render_page(ctx: PageContext) -> str:
+    """The Markdown body of generated page ``ctx.page_id`` in ``ctx.lang``."""
+    template_name, content_file = GENERATED_PAGES[ctx.page_id]
+    env = page_environment()
+    template = env.get_template(template_name)
+    return template.render(
+        ctx=ctx,
+        c=ctx.content,
+        fmt=ctx.fmt,
+        fig=ctx.figures,
+        lang=ctx.lang,
+        _=ctx.gettext,
+        gettext=ctx.gettext,
+        ngettext=ctx.ngettext,
+        edit_url=ctx.edit_url(content_file),
+    )

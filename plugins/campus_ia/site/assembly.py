@@ -1,0 +1,191 @@
+"""``SiteAssembly``: the content, its catalogs and its structure, ready to produce pages.
+
+This is the core a build engine drives: the MkDocs plugin is one such engine, the
+``campus-ia`` command another. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Callable
+
+from ..content import Content, load_content
+from ..formatting import Formatter
+from ..i18n import N_, Catalogs
+from ..pages import PageContext, render_page
+from .alternates import Alternate, alternates, og_locales
+from .structure import LANGUAGES, LANGUAGE_NAMES, OG_LOCALES, SitePage, SiteStructure
+
+
+@dataclass
+class SiteAssembly:
+    """Everything loaded and checked once per build, shared by both languages."""
+
+    content: Content
+    catalogs: Catalogs
+    root: Path
+    formatters: dict[str, Formatter] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, content_dir: Path, locales_dir: Path, *, root: Path | None = None) -> SiteAssembly:
+        """Load and validate; raises ``ContentError`` or ``CatalogError`` with every problem."""
+        root = root or content_dir.parent
+        content = load_content(content_dir, display_root=root)
+        catalogs = Catalogs.load(locales_dir)
+        return cls(content, catalogs, root, {lang: Formatter(lang) for lang in LANGUAGES})
+
+    @cached_property
+    def structure(self) -> SiteStructure:
+        return SiteStructure(self.content.site)
+
+    @property
+    def site_url(self) -> str:
+        return self.content.site.url
+
+    def translator(self, lang: str) -> Callable[[str], str]:
+        """gettext for ``lang``; French translations get French typography (no-break spaces)."""
+        typography = self.formatters[lang].typography
+        return lambda message: typography(self.catalogs.gettext(lang, message))
+
+    def ngettext(self, lang: str) -> Callable[[str, str, int], str]:
+        return lambda singular, plural, n: self.catalogs.ngettext(lang, singular, plural, n)
+
+    def edit_base(self) -> str:
+        site = self.content.site
+        return f"{site.repository.rstrip('/')}/edit/{site.edit_branch}/"
+
+    def page_context(self, page: SitePage) -> PageContext:
+        return PageContext(
+            content=self.content,
+            lang=page.lang,
+            page_id=page.id,
+            page_url=page.url,
+            fmt=self.formatters[page.lang],
+            gettext=self.translator(page.lang),
+            ngettext=self.ngettext(page.lang),
+            page_urls=self.structure.urls(),
+            edit_base=self.edit_base(),
+        )
+
+    def generated_markdown(self, page: SitePage) -> str:
+        """The Markdown source of a generated page: front matter, title and body."""
+        from ..pages.environment import markdown_safe
+
+        body = render_page(self.page_context(page))
+        title = self.content.site.pages[page.order].title[page.lang]
+        return f"---\ntitle: {_yaml_text(title)}\n---\n\n# {markdown_safe(title)}\n\n{body}"
+
+    def figure_text(self, lang: str, figure_id: str) -> str | None:
+        """A figure's lead value (or a milestone's date) written out in ``lang``, for prose.
+
+        None if no figure or milestone has that id.
+        """
+        fmt = self.formatters[lang]
+        milestone = next((m for m in self.content.milestones if m.id == figure_id), None)
+        if milestone is not None:
+            if milestone.date is None:
+                return self.catalogs.gettext(lang, N_("date not yet known"))
+            return fmt.date(self.content.partial_date(milestone.date), milestone.date_qualifier)
+        figure = self.content.figures.get(figure_id)
+        if figure is None:
+            return None
+        ctx_fmt = fmt
+        from ..pages.figures import FigureView
+
+        return FigureView(self.content, lang, ctx_fmt, self.translator(lang)).value(figure)
+
+    def page_chrome(self, page: SitePage) -> dict:
+        """What the theme templates need to know about a page's language and translations."""
+        og_locale, og_alternates = og_locales(page)
+        return {
+            "lang": page.lang,
+            "page_id": page.id,
+            "language_name": LANGUAGE_NAMES[page.lang],
+            "alternates": alternates(self.structure, page, self.site_url),
+            "translations": self.structure.translations(page),
+            "og_locale": og_locale,
+            "og_alternates": og_alternates,
+            "site_title": self.content.site.title[page.lang],
+            "description": self.content.site.description[page.lang],
+            "is_home": page.slug == "",
+        }
+
+
+    def root_chrome(self, base_url: str) -> dict:
+        """Chrome of the root language chooser (and of the root 404 page)."""
+        base = self.site_url.rstrip("/") + "/"
+        homes = [self.structure.get("home", lang) for lang in LANGUAGES]
+        return {
+            "lang": "fr",
+            "page_id": None,
+            "alternates": [
+                *(Alternate(p.lang, base + p.url, p.lang, LANGUAGE_NAMES[p.lang], False) for p in homes),
+                Alternate("x-default", base, "", "", True),
+            ],
+            "switch": [
+                {"lang": p.lang, "name": LANGUAGE_NAMES[p.lang], "href": _join(base_url, p.url), "current": False}
+                for p in homes
+            ],
+            "homes": [
+                {"lang": p.lang, "href": _join(base_url, p.url), "title": self.content.site.title[p.lang],
+                 "description": self.content.site.description[p.lang], "name": LANGUAGE_NAMES[p.lang]}
+                for p in homes
+            ],
+            "og_locale": OG_LOCALES["fr"],
+            "og_alternates": [OG_LOCALES["en"]],
+            "site_title": self.content.site.title["fr"],
+            "description": self.content.site.description["fr"],
+            "is_home": True,
+            "is_root": True,
+            "lang_root": _join(base_url, "fr/"),
+            "feed": None,
+            "accessibility_url": _join(base_url, self.structure.get("accessibility", "fr").url),
+            "jsonld": [],
+        }
+
+    def sitemap_entries(self) -> list[dict]:
+        """Every page with its hreflang alternates, for ``sitemap.xml``."""
+        base = self.site_url.rstrip("/") + "/"
+        entries = [{"loc": base, "alternates": []}]
+        for page in self.structure.pages:
+            entries.append({"loc": base + page.url,
+                            "alternates": [(a.hreflang, a.href) for a in alternates(self.structure, page, self.site_url)]})
+        return entries
+
+    def downloads(self) -> dict[str, bytes]:
+        """Every download (site path -> bytes), generated from the same content as the pages."""
+        from ..capacity.document import capacity_json
+        from ..exports import build_downloads
+
+        files = dict(build_downloads(self))
+        files["data/capacity.json"] = capacity_json(self.content)
+        return files
+
+    def page_jsonld(self, page: SitePage) -> list[dict]:
+        """Structured data for a page: organisations, milestones as events, the dataset."""
+        from ..exports import jsonld
+
+        base = self.site_url.rstrip("/") + "/"
+        graphs: list[dict] = []
+        if page.id in ("home", "partners"):
+            graphs.append(jsonld.organisation_graph(self.content, page.lang))
+        if page.id == "timeline":
+            graphs.append(jsonld.events_graph(self.content, page.lang, base + page.url))
+        if page.id == "facts":
+            graphs.append(jsonld.dataset_graph(self.content, page.lang, self.site_url))
+        return graphs
+
+
+def _join(base_url: str, path: str) -> str:
+    import posixpath
+
+    return posixpath.join(base_url, path) if path else base_url
+
+
+def _yaml_text(text: str) -> str:
+    # Titles go into front matter: quote them as a JSON string, which is valid YAML.
+    import json
+
+    return json.dumps(text, ensure_ascii=False)

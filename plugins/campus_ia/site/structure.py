@@ -1,0 +1,96 @@
+"""Pages paired across languages by id, with localised addresses.
+
+``content/site.yml`` lists the pages; a generated page exists in both languages by
+construction, a prose page must exist as ``docs/<lang>/<slug>.md`` in each language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from ..content.model import SiteFile
+
+LANGUAGES: tuple[str, ...] = ("fr", "en")
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page in one language."""
+
+    id: str
+    lang: str
+    slug: str
+    title: str
+    generated: bool
+    order: int
+
+    @property
+    def src_uri(self) -> str:
+        """Path under ``docs/`` (real for prose pages, virtual for generated ones)."""
+        return f"{self.lang}/{self.slug or 'index'}.md"
+
+    @property
+    def url(self) -> str:
+        """Site-relative address, directory style: ``fr/partenaires/``."""
+        return f"{self.lang}/{self.slug}/" if self.slug else f"{self.lang}/"
+
+
+class SiteStructure:
+    """Every page in every language, looked up by (id, lang) or by source path."""
+
+    def __init__(self, site: SiteFile) -> None:
+        self.site = site
+        self.pages: list[SitePage] = [
+            SitePage(entry.id, lang, entry.slug[lang], entry.title[lang], entry.generated, order)
+            for order, entry in enumerate(site.pages)
+            for lang in LANGUAGES
+        ]
+        self._by_key = {(p.id, p.lang): p for p in self.pages}
+        self._by_src = {p.src_uri: p for p in self.pages}
+
+    def get(self, page_id: str, lang: str) -> SitePage:
+        return self._by_key[(page_id, lang)]
+
+    def by_src(self, src_uri: str) -> SitePage | None:
+        return self._by_src.get(src_uri)
+
+    def in_language(self, lang: str) -> list[SitePage]:
+        return [p for p in self.pages if p.lang == lang]
+
+    def translations(self, page: SitePage) -> list[SitePage]:
+        """The page in every language, the page itself included, in LANGUAGES order."""
+        return [self._by_key[(page.id, lang)] for lang in LANGUAGES]
+
+    def generated(self) -> Iterator[SitePage]:
+        return (p for p in self.pages if p.generated)
+
+    def urls(self) -> dict[tuple[str, str], str]:
+        return {(p.id, p.lang): p.url for p in self.pages}
+
+    def check_prose(self, docs_dir: Path, docs_shown: str = "docs") -> list[str]:
+        """Problems with the Markdown pages: a missing translation, or a page no one listed."""
+        problems: list[str] = []
+        for page in self.pages:
+            if page.generated:
+                continue
+            path = docs_dir / page.src_uri
+            if not path.exists():
+                others = [p for p in self.translations(page) if p.lang != page.lang and (docs_dir / p.src_uri).exists()]
+                has = f"; it exists in {', '.join(f'{docs_shown}/{p.src_uri}' for p in others)}" if others else ""
+                problems.append(
+                    f"{docs_shown}/{page.src_uri}: missing — the page '{page.id}' needs a "
+                    f"{LANGUAGE_NAMES[page.lang]} version{has}"
+                )
+        listed = {p.src_uri for p in self.pages if not p.generated}
+        for path in sorted(docs_dir.rglob("*.md")):
+            rel = path.relative_to(docs_dir).as_posix()
+            if rel not in listed:
+                problems.append(
+                    f"{docs_shown}/{rel}: this page is not listed in content/site.yml "
+                    "(add it under 'pages' with its id, slugs in both languages and 'generated: false')"
+                )
+        return problems
