@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from .dates import FORMAT_HINT, PartialDate
@@ -64,7 +64,14 @@ Url = Annotated[str, AfterValidator(_check_url), Field(description="A full https
 DateText = Annotated[
     str,
     BeforeValidator(_check_date),
-    Field(description=f"A date with the precision the source gives: {FORMAT_HINT}."),
+    # A bare year is read by YAML as a number, so the schema accepts both forms.
+    WithJsonSchema({
+        "anyOf": [
+            {"type": "string", "pattern": r"^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$"},
+            {"type": "integer", "minimum": 1000, "maximum": 9999},
+        ],
+        "description": f"A date with the precision the source gives: {FORMAT_HINT}.",
+    }),
 ]
 Text = Annotated[str, Field(min_length=1)]
 

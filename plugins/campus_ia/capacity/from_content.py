@@ -1,0 +1,160 @@
+"""Build the model's inputs from ``content/``: the one bridge between YAML data and the model.
+
+The site power and the investment are not capacity data: ``capacity.yml`` points at the
+figures in ``campus.yml`` and ``investment.yml`` and this module reads their lead reports,
+so a corrected figure changes the model with no second edit.
+"""
+
+from __future__ import annotations
+
+from ..content import Content
+from ..content.model import Accelerator as AcceleratorEntry
+from ..content.model import Figure, FigureRef, RangedInput, Report
+from .inputs import Accelerator, CapacityInputError, CapacityInputs, Estimate
+
+_TO_MW: dict[str, float] = {"W": 1e-6, "kW": 1e-3, "MW": 1.0, "GW": 1e3}
+"""Power units a site-power figure may use, and the factor that turns them into MW."""
+
+_TO_KW: dict[str, float] = {"W": 1e-3, "kW": 1.0}
+"""Power units an accelerator's all-in power may use, and the factor that turns them into kW."""
+
+_EXPECTED_UNITS: dict[str, tuple[str, ...]] = {
+    "pue": ("ratio",),
+    "load_factor": ("ratio",),
+    "france_consumption_twh": ("TWh",),
+    "grid_intensity": ("gCO2e/kWh", "gCO2/kWh"),
+    "comparison_grid": ("gCO2e/kWh", "gCO2/kWh"),
+}
+"""The unit each scalar input of ``capacity.yml`` must be written in (the model does not convert)."""
+
+
+def referenced_figure(content: Content, ref: FigureRef, where: str) -> Figure:
+    """The figure ``ref`` points at; ``where`` names the reference in the error message."""
+    try:
+        return content.figures[ref.figure]
+    except KeyError:
+        raise CapacityInputError(
+            f"capacity.yml {where}.figure: no figure '{ref.figure}' in campus.yml or investment.yml"
+        ) from None
+
+
+def _scale(value: float | None, factor: float) -> float | None:
+    return None if value is None else value * factor
+
+
+def site_power_estimate(content: Content) -> Estimate:
+    """The site power in MW: the lead report of the referenced figure, with the reference's range.
+
+    ``low``/``high`` on the reference are in the referenced figure's unit, like its value.
+    """
+    ref = content.capacity.site_power
+    figure = referenced_figure(content, ref, "site_power")
+    factor = _TO_MW.get(figure.unit)
+    if factor is None:
+        raise CapacityInputError(
+            f"capacity.yml site_power: figure '{figure.id}' is in {figure.unit}; "
+            f"the site power must be a power ({', '.join(_TO_MW)})"
+        )
+    lead = figure.lead
+    if lead.value is None:
+        raise CapacityInputError(
+            f"capacity.yml site_power: figure '{figure.id}' has no value in its lead report; "
+            "the capacity model needs a known site power"
+        )
+    try:
+        return Estimate(lead.value * factor, _scale(ref.low, factor), _scale(ref.high, factor))
+    except CapacityInputError as exc:
+        raise CapacityInputError(f"capacity.yml site_power (figure '{figure.id}'): {exc}") from None
+
+
+def investment_report(content: Content) -> tuple[Figure, Report]:
+    """The referenced investment figure and its lead report."""
+    figure = referenced_figure(content, content.capacity.investment, "investment")
+    return figure, figure.lead
+
+
+def investment_eur(content: Content) -> float | None:
+    """The lead value of the referenced investment figure in euros, or None when it is unknown."""
+    figure, lead = investment_report(content)
+    if lead.status == "unknown" or lead.value is None:
+        return None
+    if figure.unit != "EUR":
+        raise CapacityInputError(
+            f"capacity.yml investment: figure '{figure.id}' is in {figure.unit}; "
+            "the model needs an amount in EUR (no exchange rate is assumed)"
+        )
+    return lead.value
+
+
+def _estimate(entry: RangedInput) -> Estimate:
+    return Estimate(entry.value, entry.low, entry.high)
+
+
+def _scalar(content: Content, key: str) -> float:
+    entry: RangedInput = getattr(content.capacity, key)
+    if entry.unit not in _EXPECTED_UNITS[key]:
+        raise CapacityInputError(
+            f"capacity.yml {key}.unit: '{entry.unit}' is not supported "
+            f"(expected {' or '.join(_EXPECTED_UNITS[key])})"
+        )
+    # The model takes these as single numbers; their ranges are shown, not propagated.
+    return entry.value
+
+
+def model_accelerator(entry: AcceleratorEntry) -> Accelerator:
+    """The model's view of one accelerator of ``capacity.yml``, its power converted to kW."""
+    power = entry.power_kw_all_in
+    factor = _TO_KW.get(power.unit)
+    if factor is None:
+        raise CapacityInputError(
+            f"capacity.yml accelerators.{entry.id}.power_kw_all_in.unit: '{power.unit}' "
+            f"is not supported (expected {' or '.join(_TO_KW)})"
+        )
+    estimate = Estimate(power.value * factor, _scale(power.low, factor), _scale(power.high, factor))
+    return Accelerator(entry.id, estimate, entry.compute_pflops_dense, entry.number_format)
+
+
+def accelerator_entry(content: Content, accelerator_id: str | None = None) -> AcceleratorEntry:
+    """The accelerator named ``accelerator_id`` (the default one when None)."""
+    wanted = accelerator_id or content.capacity.default_accelerator
+    for entry in content.capacity.accelerators:
+        if entry.id == wanted:
+            return entry
+    known = ", ".join(a.id for a in content.capacity.accelerators)
+    raise CapacityInputError(f"accelerator '{wanted}' is not in capacity.yml (known: {known})")
+
+
+def capacity_inputs(content: Content, accelerator_id: str | None = None) -> CapacityInputs:
+    """The capacity model's inputs for ``accelerator_id`` (the default accelerator when None).
+
+    Raises ``CapacityInputError`` naming the YAML entry when the content cannot feed the
+    model (a unit it cannot convert, a site power without a value, an unknown accelerator).
+    """
+    capacity = content.capacity
+    for key in ("pue", "load_factor"):
+        _scalar(content, key)  # unit check only; the value keeps its range below
+    return CapacityInputs(
+        site_power_mw=site_power_estimate(content),
+        pue=_estimate(capacity.pue),
+        load_factor=_estimate(capacity.load_factor),
+        accelerator=model_accelerator(accelerator_entry(content, accelerator_id)),
+        france_consumption_twh=_scalar(content, "france_consumption_twh"),
+        grid_intensity_g_per_kwh=_scalar(content, "grid_intensity"),
+        comparison_grid_intensity_g_per_kwh=_scalar(content, "comparison_grid"),
+        investment_eur=investment_eur(content),
+    )
+
+
+NET_EXPORTS_FIGURE = "france-net-exports-2024"
+"""The reference in ``capacity.yml`` that says France is a net exporter (cited with emissions)."""
+
+
+def net_exports_reference(content: Content) -> Figure:
+    """France's net electricity exports, from the references of ``capacity.yml``."""
+    for figure in content.capacity.references:
+        if figure.id == NET_EXPORTS_FIGURE:
+            return figure
+    raise CapacityInputError(
+        f"capacity.yml references: the emissions caveat cites France's net exports; "
+        f"add a reference with id '{NET_EXPORTS_FIGURE}'"
+    )

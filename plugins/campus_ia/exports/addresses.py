@@ -1,0 +1,53 @@
+"""Where each download lives on the site, and what it is.
+
+The facts page links these addresses, the JSON-LD ``Dataset`` lists them and
+:func:`campus_ia.exports.build_downloads` writes them: one table for all three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..site.structure import LANGUAGES
+
+
+@dataclass(frozen=True)
+class Download:
+    """One generated file: its site-relative path, its media type and its language, if any."""
+
+    path: str
+    media_type: str
+    lang: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The file name, as a download is labelled in machine-readable metadata."""
+        return self.path.rsplit("/", 1)[-1]
+
+
+FACTS_JSON = Download("data/facts.json", "application/json")
+FACTS_SCHEMA = Download("data/facts.schema.json", "application/schema+json")
+FACTS_CSV = {lang: Download(f"data/facts.{lang}.csv", "text/csv", lang) for lang in LANGUAGES}
+# The English calendar keeps the plain name that the timeline page already links.
+TIMELINE_ICS = {
+    "fr": Download("data/timeline.fr.ics", "text/calendar", "fr"),
+    "en": Download("data/timeline.ics", "text/calendar", "en"),
+}
+UPDATES_FEED = {lang: Download(f"{lang}/feed.xml", "application/atom+xml", lang) for lang in LANGUAGES}
+
+DOWNLOADS: tuple[Download, ...] = (
+    FACTS_JSON,
+    FACTS_SCHEMA,
+    *FACTS_CSV.values(),
+    *TIMELINE_ICS.values(),
+    *UPDATES_FEED.values(),
+)
+"""Every file :func:`~campus_ia.exports.build_downloads` writes, in a stable order."""
+
+DATASET_DOWNLOADS: tuple[Download, ...] = (
+    FACTS_JSON,
+    FACTS_SCHEMA,
+    *FACTS_CSV.values(),
+    *TIMELINE_ICS.values(),
+)
+"""The downloads that make up the facts data set (the feeds are news, not data)."""

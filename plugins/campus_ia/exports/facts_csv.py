@@ -1,0 +1,85 @@
+"""``data/facts.<lang>.csv``: one row per report of every figure, for spreadsheets.
+
+Plain UTF-8 without a byte-order mark, comma-separated, CRLF line ends (RFC 4180).
+The header and the text columns are in the file's language; the raw value uses
+'.' as decimal mark in both files so that they read the same in any program, and
+the code columns (unit, qualifier, status, standing) keep the codes of facts.json.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING, Callable
+
+from ..content import Content
+from ..content.model import Figure, Report
+from ..i18n import N_
+from ..pages.figures import FigureView
+from .machine_text import iso_period_text, raw_number_text
+
+if TYPE_CHECKING:
+    from ..site.assembly import SiteAssembly
+
+CSV_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("figure_id", N_("Figure id")),
+    ("label", N_("Figure label")),
+    ("value", N_("Raw value")),
+    ("display", N_("Value as written")),
+    ("unit", N_("Unit code")),
+    ("qualifier", N_("Qualifier code")),
+    ("status", N_("Status code")),
+    ("standing", N_("Standing code")),
+    ("source_id", N_("Source id")),
+    ("source_publisher", N_("Source publisher")),
+    ("source_title", N_("Source title")),
+    ("source_date", N_("Source date")),
+    ("source_url", N_("Source address")),
+    ("as_of", N_("Figure as of")),
+    ("note", N_("Note on the figure")),
+)
+"""Each column's key (used in tests and docs) and its header, an English msgid."""
+
+
+def facts_csv(assembly: SiteAssembly, lang: str) -> bytes:
+    """The CSV file of ``lang`` as UTF-8 bytes."""
+    gettext = assembly.translator(lang)
+    view = FigureView(assembly.content, lang, assembly.formatters[lang], gettext)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([gettext(header) for _key, header in CSV_COLUMNS])
+    for row in csv_rows(assembly.content, lang, view):
+        writer.writerow([row[key] for key, _header in CSV_COLUMNS])
+    return buffer.getvalue().encode("utf-8")
+
+
+def csv_rows(content: Content, lang: str, view: FigureView) -> list[dict[str, str]]:
+    """Every report of every figure, the lead first within a figure, keyed by column key."""
+    rows: list[dict[str, str]] = []
+    for figure in content.figures.values():
+        for report in sorted(figure.reports, key=lambda r: r.standing != "lead"):
+            rows.append(_row(content, lang, view.value, figure, report))
+    return rows
+
+
+def _row(
+    content: Content, lang: str, display: Callable[[Figure, Report], str], figure: Figure, report: Report
+) -> dict[str, str]:
+    source = content.sources[report.source]
+    return {
+        "figure_id": figure.id,
+        "label": figure.label[lang],
+        "value": raw_number_text(report.value),
+        "display": display(figure, report),
+        "unit": figure.unit,
+        "qualifier": report.qualifier,
+        "status": report.status,
+        "standing": report.standing,
+        "source_id": source.id,
+        "source_publisher": source.publisher,
+        "source_title": source.title[lang] if source.title else "",
+        "source_date": iso_period_text(source.date) or "",
+        "source_url": source.url or "",
+        "as_of": iso_period_text(report.as_of) or "",
+        "note": report.note[lang] if report.note else "",
+    }

@@ -1,0 +1,90 @@
+"""``data/timeline.ics`` (English) and ``data/timeline.fr.ics`` (French): the dated milestones.
+
+One calendar per language rather than one with both: calendar programs show the
+SUMMARY and ignore its LANGUAGE parameter, so a bilingual event would read in one
+language anyway, or in both at once. The two files share UIDs (one event, two
+wordings), and a build changes nothing in them unless the content changed: UIDs
+come from milestone ids, DTSTAMP from ``site.last_reviewed``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Callable
+
+import icalendar
+
+from ..content import PartialDate
+from ..content.model import Milestone
+from ..pages.figures import FigureView
+from .machine_text import absolute_url, midnight_utc, review_date, site_host
+
+if TYPE_CHECKING:
+    from ..site.assembly import SiteAssembly
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def milestone_uid(milestone_id: str, site_url: str) -> str:
+    """``<milestone-id>@<site host>``: the same in every build and in both languages."""
+    return f"{milestone_id}@{site_host(site_url)}"
+
+
+def event_span(date: PartialDate) -> tuple[dt.date, dt.date]:
+    """All-day DTSTART and DTEND (exclusive) covering the whole period: a day, a month... a year."""
+    return date.start, date.end + ONE_DAY
+
+
+def timeline_calendar(assembly: SiteAssembly, lang: str) -> bytes:
+    """The iCalendar file of ``lang`` as bytes (CRLF line ends, folded as RFC 5545 wants)."""
+    content = assembly.content
+    _ = assembly.translator(lang)
+    site_title = content.site.title[lang]
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//{site_host(assembly.site_url)}//Campus IA timeline//{lang.upper()}")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    name = _("%(site)s: timeline") % {"site": site_title}
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    stamp = midnight_utc(review_date(content.site.last_reviewed))
+    timeline_url = absolute_url(assembly.site_url, assembly.structure.get("timeline", lang).url)
+    view = FigureView(content, lang, assembly.formatters[lang], _)
+    for milestone in content.milestones:
+        if milestone.date:
+            calendar.add_component(_event(milestone, lang, view, _, assembly.site_url, timeline_url, stamp))
+    return calendar.to_ical()
+
+
+def _event(
+    milestone: Milestone,
+    lang: str,
+    view: FigureView,
+    _: Callable[[str], str],
+    site_url: str,
+    timeline_url: str,
+    stamp: dt.datetime,
+) -> icalendar.Event:
+    assert milestone.date is not None
+    date = PartialDate.parse(milestone.date)
+    start, end = event_span(date)
+    sources = "; ".join(view.source_label(view.content.sources[sid]) for sid in milestone.sources)
+    description = "\n".join([
+        _("When: %(date)s") % {"date": view.fmt.date(date, milestone.date_qualifier)},
+        view.fmt.typography(milestone.summary[lang]),
+        _("Sources: %(sources)s") % {"sources": sources},
+        _("Status: %(status)s") % {"status": view.status(milestone.status)},
+    ])
+    event = icalendar.Event()
+    event.add("uid", milestone_uid(milestone.id, site_url))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", view.fmt.typography(milestone.title[lang]), parameters={"LANGUAGE": lang})
+    event.add("description", description, parameters={"LANGUAGE": lang})
+    event.add("url", f"{timeline_url}#{milestone.id}")
+    # A planned step is the partners' or the press's date, not a certainty.
+    event.add("status", "CONFIRMED" if milestone.state == "done" else "TENTATIVE")
+    event.add("transp", "TRANSPARENT")
+    return event

@@ -1,0 +1,183 @@
+"""Content validation: every problem located by file, line and column, all at once."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from campus_ia.content import ContentError, load_content
+from campus_ia.content.schemas import schema_documents
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(REPO / "content", target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> tuple[int, int]:
+    """Replace the first ``old`` by ``new``; return the 1-based line and column where it starts."""
+    text = path.read_text(encoding="utf-8")
+    index = text.index(old)
+    path.write_text(text[:index] + new + text[index + len(old):], encoding="utf-8")
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def problems_of(content_dir: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(content_dir)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_shipped_content_is_valid() -> None:
+    content = load_content(REPO / "content")
+    assert content.figures["first-tranche"].lead.value == 8.5e9
+    assert content.figures["site-power"].lead.value == 1400
+
+
+def test_wrong_type_is_located(content_copy: Path) -> None:
+    line, column = edit(content_copy / "campus.yml", "value: 1400", "value: lots")
+    assert problems_of(content_copy) == [
+        f"content/campus.yml:{line}:{column + len('value: ')}: figures[0].reports[0].value: "
+        "'lots' is not valid: expected a number (digits only, e.g. 8500000000, no spaces or units)"
+    ]
+
+
+def test_missing_translation_is_located(content_copy: Path) -> None:
+    text = (content_copy / "partners.yml").read_text(encoding="utf-8")
+    start = text.index("      en: Co-founder of the joint venture\n")
+    line = text.count("\n", 0, start) + 1
+    (content_copy / "partners.yml").write_text(
+        text.replace("      en: Co-founder of the joint venture\n", "", 1), encoding="utf-8"
+    )
+    # The problem points at the 'role' block that lacks its English text (the line above).
+    [problem] = problems_of(content_copy)
+    assert problem.startswith(f"content/partners.yml:{line - 1}:7: partners[0].role.en: ")
+    assert "English translation is missing" in problem
+
+
+def test_unknown_source_id(content_copy: Path) -> None:
+    line, column = edit(content_copy / "timeline.yml", "sources: [fluidstack-2025-02-10]", "sources: [fluidstak-2025-02-10]")
+    [problem] = problems_of(content_copy)
+    assert problem.startswith(f"content/timeline.yml:{line}:{column + len('sources: [')}: milestones[0].sources[0]: ")
+    assert "unknown source id 'fluidstak-2025-02-10'" in problem
+    assert "did you mean 'fluidstack-2025-02-10'" in problem
+
+
+def test_duplicate_id(content_copy: Path) -> None:
+    line, column = edit(content_copy / "partners.yml", "id: nvidia", "id: mistral-ai")
+    [problem] = problems_of(content_copy)
+    assert problem.startswith(f"content/partners.yml:{line}:{column + len('id: ')}: partners[1].id: ")
+    assert "used twice" in problem
+
+
+def test_malformed_yaml(content_copy: Path) -> None:
+    line, _ = edit(content_copy / "quotes.yml", "    speaker: jensen-huang", "    speaker: [jensen-huang")
+    [problem] = problems_of(content_copy)
+    assert problem.startswith("content/quotes.yml:")
+    reported_line = int(problem.split(":")[1])
+    assert line <= reported_line <= line + 2
+    assert "not valid YAML" in problem
+
+
+def test_bad_date(content_copy: Path) -> None:
+    line, column = edit(content_copy / "timeline.yml", "date: 2025-05-19", "date: 2025-02-30")
+    [problem] = problems_of(content_copy)
+    assert problem.startswith(f"content/timeline.yml:{line}:{column + len('date: ')}: milestones[3].date: ")
+    assert "'2025-02-30' is not a real calendar date" in problem
+
+
+def test_not_a_url(content_copy: Path) -> None:
+    line, column = edit(content_copy / "partners.yml", "website: https://www.bpifrance.fr", "website: bpifrance")
+    assert problems_of(content_copy) == [
+        f"content/partners.yml:{line}:{column + len('website: ')}: partners[3].website: "
+        "'bpifrance' is not a URL (expected https://...)"
+    ]
+
+
+def test_quote_by_someone_not_in_partners(content_copy: Path) -> None:
+    line, column = edit(content_copy / "quotes.yml", "speaker: jensen-huang", "speaker: cesar-maklary")
+    [problem] = problems_of(content_copy)
+    assert problem.startswith(f"content/quotes.yml:{line}:{column + len('speaker: ')}: quotes[0].speaker: ")
+    assert "unknown person id 'cesar-maklary'" in problem
+
+
+def test_every_broken_file_reported_in_one_run(content_copy: Path) -> None:
+    edit(content_copy / "campus.yml", "value: 1400", "value: lots")
+    edit(content_copy / "partners.yml", "website: https://www.bpifrance.fr", "website: bpifrance")
+    edit(content_copy / "timeline.yml", "date: 2025-05-19", "date: 2025-02-30")
+    edit(content_copy / "sources.yml", "status: official", "status: oficial")
+    problems = problems_of(content_copy)
+    files = {p.split(":")[0] for p in problems}
+    assert files == {"content/campus.yml", "content/partners.yml", "content/timeline.yml", "content/sources.yml"}
+
+
+def test_misspelt_key_suggests_the_right_one(content_copy: Path) -> None:
+    line, column = edit(content_copy / "partners.yml", "    website: https://mistral.ai", "    wesbite: https://mistral.ai")
+    problems = problems_of(content_copy)
+    assert f"content/partners.yml:{line}:{column + 4}: partners[0].wesbite: unknown key 'wesbite' (did you mean 'website'?)" in problems
+
+
+def test_check_command_exits_non_zero_without_traceback(tmp_path: Path, content_copy: Path) -> None:
+    shutil.copytree(REPO / "locales", tmp_path / "locales")
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    edit(content_copy / "timeline.yml", "date: 2025-05-19", "date: 2025-02-30")
+    result = subprocess.run([sys.executable, "-m", "campus_ia.cli", "--root", str(tmp_path), "check"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "content/timeline.yml:" in result.stderr and "2025-02-30" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_json_schemas_are_current_and_referenced() -> None:
+    for name, text in schema_documents().items():
+        path = REPO / "content" / "schemas" / name
+        assert path.read_text(encoding="utf-8") == text, f"{path} is stale: run 'campus-ia schemas'"
+        stem = name.removesuffix(".schema.json")
+        first_line = (REPO / "content" / f"{stem}.yml").read_text(encoding="utf-8").splitlines()[0]
+        assert first_line == f"# yaml-language-server: $schema=schemas/{name}"
+
+
+def test_shipped_yaml_satisfies_its_published_schema() -> None:
+    import jsonschema
+    import yaml
+
+    for name in schema_documents():
+        schema = json.loads((REPO / "content" / "schemas" / name).read_text(encoding="utf-8"))
+        stem = name.removesuffix(".schema.json")
+        # Dates stay text, as the site's own reader keeps them.
+        data = yaml.load((REPO / "content" / f"{stem}.yml").read_text(encoding="utf-8"), Loader=_text_dates_loader())
+        jsonschema.validate(data, schema)
+
+
+def _text_dates_loader():
+    import yaml
+
+    class TextDates(yaml.SafeLoader):
+        pass
+
+    TextDates.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return TextDates
+
+
+def test_core_does_not_import_mkdocs() -> None:
+    code = (
+        "import sys; import campus_ia.content, campus_ia.formatting, campus_ia.pages, campus_ia.site.assembly, "
+        "campus_ia.capacity, campus_ia.i18n, campus_ia.cli; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'properdocs', 'material')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "[]"
