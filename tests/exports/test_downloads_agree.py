@@ -1,0 +1,85 @@
+"""The downloads as a whole: the addresses promised, identical rebuilds, and no two files disagreeing."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Any
+
+import icalendar
+
+from campus_ia.exports import CSV_COLUMNS, DOWNLOADS, build_downloads
+from campus_ia.site.assembly import SiteAssembly
+
+EXPECTED_PATHS = [
+    "data/facts.json",
+    "data/facts.schema.json",
+    "data/facts.fr.csv",
+    "data/facts.en.csv",
+    "data/timeline.fr.ics",
+    "data/timeline.ics",
+    "fr/feed.xml",
+    "en/feed.xml",
+]
+KEYS = [key for key, _header in CSV_COLUMNS]
+
+
+def test_addresses(downloads: dict[str, bytes]) -> None:
+    assert list(downloads) == EXPECTED_PATHS == [d.path for d in DOWNLOADS]
+    assert all(isinstance(data, bytes) and data for data in downloads.values())
+
+
+def test_two_builds_are_byte_identical(assembly: SiteAssembly, downloads: dict[str, bytes]) -> None:
+    assert build_downloads(assembly) == downloads
+
+
+def test_build_date_changes_nothing_but_generated(assembly: SiteAssembly, downloads: dict[str, bytes]) -> None:
+    later = build_downloads(assembly, build_date=dt.date(2029, 9, 9))
+    assert [p for p in downloads if later[p] != downloads[p]] == ["data/facts.json"]
+
+
+def test_lead_values_agree_everywhere(downloads: dict[str, bytes], facts: dict[str, Any]) -> None:
+    """Each figure's lead value: JSON top level, JSON reports, French CSV and English CSV."""
+    csv_leads = {}
+    for lang in ("fr", "en"):
+        rows = list(csv.reader(io.StringIO(downloads[f"data/facts.{lang}.csv"].decode("utf-8"), newline="")))[1:]
+        csv_leads[lang] = {row[0]: dict(zip(KEYS, row)) for row in rows if dict(zip(KEYS, row))["standing"] == "lead"}
+    assert set(csv_leads["fr"]) == set(csv_leads["en"]) == {f["id"] for f in facts["figures"]}
+    for figure in facts["figures"]:
+        lead_report = next(r for r in figure["reports"] if r["standing"] == "lead")
+        assert figure["value"] == lead_report["value"]
+        assert figure["display"] == lead_report["display"]
+        for lang in ("fr", "en"):
+            row = csv_leads[lang][figure["id"]]
+            assert (float(row["value"]) if row["value"] else None) == figure["value"]
+            assert row["display"] == figure["display"][lang]
+            assert (row["status"], row["as_of"], row["source_id"]) == (
+                figure["status"], figure["as_of"], figure["source"])
+
+
+def test_expected_figures_are_in_every_file(downloads: dict[str, bytes]) -> None:
+    """Values from the sources, typed here, found in the JSON and both CSV files."""
+    expected = {
+        ("first-tranche", "8500000000", "Le Figaro"),
+        ("first-tranche", "8000000000", "La Tribune"),
+        ("first-tranche-usd", "9600000000", "Semafor"),
+        ("site-power", "1400", "Bpifrance"),
+    }
+    for lang in ("fr", "en"):
+        rows = list(csv.reader(io.StringIO(downloads[f"data/facts.{lang}.csv"].decode("utf-8"), newline="")))[1:]
+        found = {(r["figure_id"], r["value"], r["source_publisher"]) for r in (dict(zip(KEYS, row)) for row in rows)}
+        assert expected <= found
+
+
+def test_milestone_dates_agree_between_json_and_calendars(downloads: dict[str, bytes], facts: dict[str, Any]) -> None:
+    for path in ("data/timeline.ics", "data/timeline.fr.ics"):
+        calendar = icalendar.Calendar.from_ical(downloads[path])
+        spans = {str(e["uid"]).split("@")[0]: (e.decoded("dtstart"), e.decoded("dtend")) for e in calendar.walk("VEVENT")}
+        dated = {m["id"]: m for m in facts["milestones"] if m["date"]}
+        assert set(spans) == set(dated)
+        for milestone_id, (start, end) in spans.items():
+            record = dated[milestone_id]
+            assert start == dt.date.fromisoformat(record["start"])
+            assert end == dt.date.fromisoformat(record["end"]) + dt.timedelta(days=1)
+    assert spans["commissioning"] == (dt.date(2028, 1, 1), dt.date(2029, 1, 1))

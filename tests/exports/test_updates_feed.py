@@ -1,0 +1,75 @@
+"""The Atom feeds read back with feedparser: stable ids, dates from the content, links to the facts page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import feedparser
+import pytest
+
+from campus_ia.exports import build_downloads
+from campus_ia.site.assembly import SiteAssembly
+
+FEEDS = {"fr": "fr/feed.xml", "en": "en/feed.xml"}
+FACTS_PAGES = {"fr": "https://campus-ia.example.org/fr/chiffres-cles/",
+               "en": "https://campus-ia.example.org/en/facts/"}
+
+
+def day_of(parsed: time.struct_time) -> dt.date:
+    return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+
+
+@pytest.fixture(scope="module")
+def feeds(downloads: dict[str, bytes]) -> dict[str, feedparser.FeedParserDict]:
+    return {lang: feedparser.parse(downloads[path]) for lang, path in FEEDS.items()}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_feed_is_well_formed_atom(feeds, lang: str) -> None:
+    feed = feeds[lang]
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.id == f"https://campus-ia.example.org/{lang}/feed.xml"
+    assert feed.feed.language == lang
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links == {"alternate": FACTS_PAGES[lang], "self": f"https://campus-ia.example.org/{lang}/feed.xml"}
+
+
+def test_feed_title_and_updated_come_from_the_content(feeds) -> None:
+    assert feeds["en"].feed.title == "Campus IA, the facts: updates"
+    assert feeds["fr"].feed.title.replace("\u00a0", " ") == "Campus IA, les faits : mises à jour"
+    for feed in feeds.values():
+        assert day_of(feed.feed.updated_parsed) == dt.date(2026, 6, 2)
+
+
+def test_one_entry_per_update_newest_first(feeds, assembly: SiteAssembly) -> None:
+    for lang, feed in feeds.items():
+        ids = [entry.id for entry in feed.entries]
+        assert ids == [f"https://campus-ia.example.org/{lang}/feed.xml#{u}"
+                       for u in ("expansion", "rte-connection", "fouju", "announcement")]
+        assert len(set(ids)) == len(assembly.content.updates)
+        days = [day_of(entry.updated_parsed) for entry in feed.entries]
+        assert days == sorted(days, reverse=True)
+        assert [day_of(entry.published_parsed) for entry in feed.entries] == days
+
+
+def test_entries_link_to_the_update_on_the_facts_page(feeds) -> None:
+    for lang, feed in feeds.items():
+        for entry in feed.entries:
+            update_id = entry.id.rsplit("#", 1)[1]
+            assert entry.link == f"{FACTS_PAGES[lang]}#update-{update_id}"
+    expansion = feeds["en"].entries[0]
+    assert expansion.title == "Expansion to up to 3 GW across France"
+    assert "second site" in expansion.summary
+
+
+def test_half_year_update_is_dated_by_its_first_day(feeds) -> None:
+    fouju = next(e for e in feeds["en"].entries if e.id.endswith("#fouju"))
+    assert day_of(fouju.updated_parsed) == dt.date(2025, 7, 1)
+
+
+def test_feeds_do_not_change_between_builds(assembly: SiteAssembly, downloads: dict[str, bytes]) -> None:
+    again = build_downloads(assembly, build_date=dt.date(2031, 3, 4))
+    for path in FEEDS.values():
+        assert again[path] == downloads[path]

@@ -1,0 +1,209 @@
+"""The facts page in both languages, rendered and parsed: every figure, date, citation and download."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+
+from campus_ia.content.model import Bilingual
+from campus_ia.exports import build_downloads
+from campus_ia.facts import TEMPLATE_DIR, context_figures, key_figures, key_milestones
+from campus_ia.pages import render_page
+from campus_ia.site.assembly import SiteAssembly
+from tests.facts.page_html import markdown_to_html
+
+PAGE_URLS = {"fr": "https://campus-ia.example.org/fr/chiffres-cles/",
+             "en": "https://campus-ia.example.org/en/facts/"}
+LANGS = ["fr", "en"]
+
+
+def plain(text: str) -> str:
+    """``text`` with the formatter's no-break spaces as plain spaces, and whitespace collapsed."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
+def text_of(element: Any) -> str:
+    return plain(element.text_content())
+
+
+def one(tree: Any, xpath: str) -> Any:
+    found = tree.xpath(xpath)
+    assert len(found) == 1, f"{xpath}: {len(found)} matches"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def facts(assembly: SiteAssembly) -> dict[str, Any]:
+    return json.loads(build_downloads(assembly)["data/facts.json"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_figure_has_its_anchor_and_display(facts_pages, facts, lang: str) -> None:
+    tree = facts_pages[lang]["tree"]
+    for record in facts["figures"]:
+        article = one(tree, f'//article[@id="{record["id"]}"]')
+        assert "cia-fact" in article.get("class").split()
+        value = one(article, './p[contains(@class, "cia-fact__value")]')
+        assert value.text_content() == record["display"][lang]
+        assert one(article, './/a[@class="cia-fact__anchor"]').get("href") == f"#{record['id']}"
+        shown_reports = article.xpath('.//span[@class="cia-fact__report-value"]')
+        assert [s.text_content() for s in shown_reports] == [r["display"][lang] for r in record["reports"][1:]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sections_hold_the_selected_figures_and_dates(facts_pages, assembly: SiteAssembly, lang: str) -> None:
+    tree = facts_pages[lang]["tree"]
+    key = [a.get("id") for a in tree.xpath('//div[contains(@class, "cia-facts--key")]/article')]
+    context = [a.get("id") for a in tree.xpath('//div[contains(@class, "cia-facts--context")]/article')]
+    dates = [a.get("id") for a in tree.xpath('//div[contains(@class, "cia-facts--dates")]/article')]
+    assert key == [f.id for f in key_figures(assembly.content)]
+    assert context == [f.id for f in context_figures(assembly.content)]
+    assert dates == [f"date-{m.id}" for m in key_milestones(assembly.content)]
+    assert {"site-power", "location", "first-tranche", "first-tranche-usd"} <= set(key)
+    assert {"mistral-valuation", "choose-france-2025-total"} <= set(context)
+    assert {"date-construction-start", "date-commissioning"} <= set(dates)
+    headings = [h.get("id") for h in tree.xpath("//h2")]
+    assert headings == ["cite", "key-figures", "key-dates", "context-figures", "corrections", "updates", "downloads"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ids_are_unique(facts_pages, lang: str) -> None:
+    ids = [e.get("id") for e in facts_pages[lang]["tree"].xpath("//*[@id]")]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_key_dates_show_the_date_with_its_qualifier(facts_pages, facts, lang: str) -> None:
+    tree = facts_pages[lang]["tree"]
+    for record in facts["milestones"]:
+        if not record["key"]:
+            continue
+        value = one(tree, f'//article[@id="date-{record["id"]}"]/p[contains(@class, "cia-fact__value")]')
+        assert value.text_content() == record["display"][lang]
+        timeline_link = one(tree, f'//article[@id="date-{record["id"]}"]//p[@class="cia-fact__more"]/a')
+        assert timeline_link.get("href").endswith(f"#{record['id']}")
+    construction = one(tree, '//article[@id="date-construction-start"]/p[contains(@class, "cia-fact__value")]')
+    assert plain(construction.text_content()) == {"fr": "à partir du second semestre 2026",
+                                                   "en": "from the second half of 2026"}[lang]
+    commissioning = one(tree, '//article[@id="date-commissioning"]/p[contains(@class, "cia-fact__value")]/time')
+    assert commissioning.get("datetime") == "2028"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_last_updated_is_a_time_element(facts_pages, lang: str) -> None:
+    time = one(facts_pages[lang]["tree"], '//p[@class="cia-facts__updated"]/time')
+    assert time.get("datetime") == "2026-11-25"
+    assert text_of(time) == {"fr": "25 novembre 2026", "en": "25 November 2026"}[lang]
+
+
+def test_figure_citation_ready_to_paste(facts_pages) -> None:
+    fr = one(facts_pages["fr"]["tree"], '//article[@id="site-power"]/blockquote[@class="cia-citation"]/p')
+    assert text_of(fr) == (
+        "Campus IA – Capacité visée du campus : 1,4 GW (Bpifrance, 19 mai 2025, officiel). "
+        "Source : Campus IA, les faits, https://campus-ia.example.org/fr/chiffres-cles/#site-power, "
+        "consulté le 25 novembre 2026."
+    )
+    en = one(facts_pages["en"]["tree"], '//article[@id="first-tranche"]/blockquote[@class="cia-citation"]/p')
+    assert text_of(en) == (
+        "Campus IA (AI Campus) – Initial investment (first tranche): €8.5 billion (Le Figaro, May 2025, "
+        "press report). Source: Campus IA, the facts, https://campus-ia.example.org/en/facts/#first-tranche, "
+        "accessed 25 November 2026."
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_figure_and_key_date_has_a_citation_with_its_address(facts_pages, facts, lang: str) -> None:
+    tree = facts_pages[lang]["tree"]
+    for record in facts["figures"]:
+        citation = text_of(one(tree, f'//article[@id="{record["id"]}"]/blockquote[@class="cia-citation"]/p'))
+        assert f"{PAGE_URLS[lang]}#{record['id']} " in citation.replace(",", " ")
+        assert plain(record["labels"][lang]) in citation
+        if record["status"] != "unknown":
+            assert plain(record["display"][lang]) in citation
+    for record in facts["milestones"]:
+        if record["key"]:
+            citation = text_of(one(tree, f'//article[@id="date-{record["id"]}"]/blockquote[@class="cia-citation"]/p'))
+            assert f"{PAGE_URLS[lang]}#date-{record['id']}," in citation
+    page_citation = text_of(one(tree, '//blockquote[@id="cite-page"]/p'))
+    assert f"{PAGE_URLS[lang]}," in page_citation
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sources_are_named_and_linked_when_known(facts_pages, lang: str) -> None:
+    tree = facts_pages[lang]["tree"]
+    location = one(tree, '//article[@id="location"]')
+    link = location.xpath('.//a[@href="https://concertation-campus-ia.fr/fr/comprendre-le-projet"]')
+    assert link and text_of(link[0]) == "Campus IA (public consultation site)"
+    superseded = one(location, './/li[contains(@class, "cia-fact__report--superseded")]')
+    assert "Melun" in text_of(superseded) and "La Tribune" in text_of(superseded)
+    tranche = one(tree, '//article[@id="first-tranche"]')
+    assert tranche.xpath('.//a[@href="https://europesays.com/fr/?p=111476"]')
+    alternatives = [text_of(li) for li in tranche.xpath('.//li[contains(@class, "cia-fact__report--alternative")]')]
+    assert len(alternatives) == 2 and "La Tribune" in alternatives[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_corrections_and_updates_have_anchors(facts_pages, assembly: SiteAssembly, lang: str) -> None:
+    tree = facts_pages[lang]["tree"]
+    for correction in assembly.content.campus.corrections:
+        item = one(tree, f'//li[@id="correction-{correction.id}"]')
+        assert plain(correction.title[lang]) in text_of(item)
+    updates = [li.get("id") for li in tree.xpath('//ol[@class="cia-updates"]/li')]
+    assert updates == [f"update-{u.id}" for u in reversed(assembly.content.updates)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_download_links_point_at_built_files(facts_pages, assembly: SiteAssembly, lang: str) -> None:
+    downloads = build_downloads(assembly)
+    page_url = assembly.structure.get("facts", lang).url
+    hrefs = [a.get("href") for a in facts_pages[lang]["tree"].xpath(
+        '//div[contains(@class, "cia-facts--downloads")]//a | //p[@class="cia-feed"]/a')]
+    targets = {posixpath.normpath(posixpath.join(page_url, href)) for href in hrefs}
+    assert targets == set(downloads) - {("en" if lang == "fr" else "fr") + "/feed.xml"}
+    notes = " ".join(text_of(p) for p in facts_pages[lang]["tree"].xpath('//p[@class="cia-downloads__notes"]'))
+    assert "UTF-8" in notes and "ISO 8601" in notes
+
+
+def test_markdown_never_sees_yaml_text(facts_pages) -> None:
+    """Outside HTML blocks the Markdown source only has headings made of catalog strings."""
+    for page in facts_pages.values():
+        body = page["markdown"].split("\n---\n", 1)[1]
+        depth = 0
+        for line in body.splitlines():
+            if depth == 0 and line and not line.startswith(("#", "<")):
+                pytest.fail(f"Markdown text outside an HTML block: {line!r}")
+            depth += len(re.findall(r"<(div|blockquote|p)\b", line)) - len(re.findall(r"</(div|blockquote|p)>", line))
+
+
+def test_template_types_no_numbers() -> None:
+    """The markup and text the templates write out hold no digit: every figure comes from the YAML."""
+    for path in sorted(Path(TEMPLATE_DIR).glob("*.j2")):
+        source = path.read_text(encoding="utf-8")
+        written = re.sub(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", "", source, flags=re.S)
+        written = re.sub(r"</?h[1-6]\b", "", written)
+        assert not re.search(r"\d", written), f"{path.name} types a number"
+
+
+def test_text_from_yaml_is_escaped(assembly: SiteAssembly) -> None:
+    content = assembly.content
+    figure = content.campus.figures[0]
+    hostile = figure.model_copy(update={"label": Bilingual(
+        fr="<script>alert(1)</script>", en="[x](javascript:alert(1)) *bold*")})
+    campus = content.campus.model_copy(update={"figures": [hostile, *content.campus.figures[1:]]})
+    hostile_site = dataclasses.replace(assembly, content=dataclasses.replace(content, campus=campus))
+    for lang in LANGS:
+        page = hostile_site.structure.get("facts", lang)
+        html = markdown_to_html(render_page(hostile_site.page_context(page)))
+        tree = lxml.html.fragment_fromstring(html, create_parent="div")
+        assert not tree.xpath("//script")
+        assert not [a for a in tree.xpath("//a[@href]") if a.get("href").startswith("javascript:")]
+        assert not tree.xpath("//strong[text()='bold']")
+        label = one(tree, f'//article[@id="{figure.id}"]//a[@class="cia-fact__anchor"]')
+        assert text_of(label) == plain(hostile.label[lang])
