@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +11,10 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-sync_api = pytest.importorskip("playwright.sync_api")
-
 JS_FILE = (
     Path(__file__).resolve().parents[2]
     / "plugins/campus_ia/theme/assets/javascripts/capacity-calculator.js"
 )
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ORIGIN = "https://cia.test"
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'"
 KEYS = [
@@ -82,51 +78,47 @@ def page_html(payload: dict[str, Any]) -> str:
 </body></html>"""
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip("no chromium executable")
-    with sync_api.sync_playwright() as playwright:
-        try:
-            launched = playwright.chromium.launch(executable_path=CHROMIUM)
-        except Exception as exc:  # a sandbox without a usable browser is not a model bug
-            pytest.skip(f"chromium does not start: {exc}")
-        yield launched
-        launched.close()
+def open_page(browser: Any, payload: dict[str, Any]) -> Any:
+    """A page holding the calculator with ``payload``, served under a strict CSP (browser thread)."""
+    page = browser.new_page()
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.on(
+        "console",
+        lambda msg: page.errors.append(msg.text) if msg.type == "error" else None,
+    )
+    html = page_html(payload)
+    script = JS_FILE.read_text(encoding="utf-8")
+
+    def handle(route: Any) -> None:
+        if route.request.url.endswith(".js"):
+            route.fulfill(body=script, content_type="text/javascript")
+        else:
+            route.fulfill(body=html, content_type="text/html", headers={
+                "Content-Security-Policy": CSP,
+            })
+
+    page.route(f"{ORIGIN}/**", handle)
+    page.goto(f"{ORIGIN}/capacite/")
+    page.wait_for_selector("#cia-calculator:not([hidden])")
+    return page
 
 
 @pytest.fixture
-def open_page(browser: Any) -> Iterator[Any]:
-    pages: list[Any] = []
+def in_page(browser_thread: Any) -> Callable[[dict[str, Any], Callable[[Any], None]], None]:
+    """``in_page(payload, check)``: run ``check(page)`` in the browser's thread, then close the page."""
 
-    def _open(payload: dict[str, Any]) -> Any:
-        page = browser.new_page()
-        pages.append(page)
-        page.errors = []  # type: ignore[attr-defined]
-        page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-        page.on(
-            "console",
-            lambda msg: page.errors.append(msg.text) if msg.type == "error" else None,
-        )
-        html = page_html(payload)
-        script = JS_FILE.read_text(encoding="utf-8")
+    def run(payload: dict[str, Any], check: Callable[[Any], None]) -> None:
+        def scenario(browser: Any) -> None:
+            page = open_page(browser, payload)
+            try:
+                check(page)
+            finally:
+                page.close()
 
-        def handle(route: Any) -> None:
-            if route.request.url.endswith(".js"):
-                route.fulfill(body=script, content_type="text/javascript")
-            else:
-                route.fulfill(body=html, content_type="text/html", headers={
-                    "Content-Security-Policy": CSP,
-                })
+        browser_thread.run(scenario)
 
-        page.route(f"{ORIGIN}/**", handle)
-        page.goto(f"{ORIGIN}/capacite/")
-        page.wait_for_selector("#cia-calculator:not([hidden])")
-        return page
-
-    yield _open
-    for page in pages:
-        page.close()
+    return run
 
 
 def outputs(page: Any) -> dict[str, str]:
@@ -137,84 +129,98 @@ def outputs(page: Any) -> dict[str, str]:
     return {k: v.replace("\u202f", " ").replace("\xa0", " ") for k, v in texts.items()}
 
 
-def test_renders_french_figures_without_csp_violations(open_page: Any) -> None:
-    page = open_page(data())
-    assert outputs(page) == {
-        "it_power_mw": "1 167",
-        "accelerators": "555 556",
-        "peak_compute_exaflops": "1 389",
-        "annual_energy_twh": "9,81",
-        "share_of_france_consumption": "2,18 %",
-        "annual_emissions_kt_co2": "213",
-        "annual_emissions_kt_co2_comparison_grid": "2 100",
-        "investment_eur_per_mw": "6 071 429",
-    }
-    assert page.text_content("[data-number-format]") == "BF16"
-    assert page.errors == []
+def test_renders_french_figures_without_csp_violations(in_page: Any) -> None:
+    def check(page: Any) -> None:
+        assert outputs(page) == {
+            "it_power_mw": "1 167",
+            "accelerators": "555 556",
+            "peak_compute_exaflops": "1 389",
+            "annual_energy_twh": "9,81",
+            "share_of_france_consumption": "2,18 %",
+            "annual_emissions_kt_co2": "213",
+            "annual_emissions_kt_co2_comparison_grid": "2 100",
+            "investment_eur_per_mw": "6 071 429",
+        }
+        assert page.text_content("[data-number-format]") == "BF16"
+        assert page.errors == []
+
+    in_page(data(), check)
 
 
-def test_english_and_unknown_investment(open_page: Any) -> None:
-    page = open_page(data(lang="en", investment=None))
-    shown = outputs(page)
-    assert shown["accelerators"] == "555,556"
-    assert shown["share_of_france_consumption"] == "2.18%"
-    assert shown["investment_eur_per_mw"] == "\u2014"
+def test_english_and_unknown_investment(in_page: Any) -> None:
+    def check(page: Any) -> None:
+        shown = outputs(page)
+        assert shown["accelerators"] == "555,556"
+        assert shown["share_of_france_consumption"] == "2.18%"
+        assert shown["investment_eur_per_mw"] == "\u2014"
+
+    in_page(data(lang="en", investment=None), check)
 
 
-def test_inputs_get_ranges_and_stay_in_sync(open_page: Any) -> None:
-    page = open_page(data())
-    slider = page.locator('input[type=range][name="site_power_mw"]')
-    box = page.locator('input[type=number][name="site_power_mw"]')
-    assert (slider.get_attribute("min"), slider.get_attribute("max")) == ("1300", "1400")
-    assert page.locator('input[name="pue"]').get_attribute("step") == "any"
-    box.fill("1300")
-    assert slider.input_value() == "1300"
-    assert outputs(page)["it_power_mw"] == "1 083"  # 1300 / 1.2
+def test_inputs_get_ranges_and_stay_in_sync(in_page: Any) -> None:
+    def check(page: Any) -> None:
+        slider = page.locator('input[type=range][name="site_power_mw"]')
+        box = page.locator('input[type=number][name="site_power_mw"]')
+        assert (slider.get_attribute("min"), slider.get_attribute("max")) == ("1300", "1400")
+        assert page.locator('input[name="pue"]').get_attribute("step") == "any"
+        box.fill("1300")
+        assert slider.input_value() == "1300"
+        assert outputs(page)["it_power_mw"] == "1 083"  # 1300 / 1.2
+
+    in_page(data(), check)
 
 
-def test_out_of_range_values_are_clamped(open_page: Any) -> None:
-    page = open_page(data())
-    box = page.locator('input[type=number][name="load_factor"]')
-    box.fill("5")
-    box.dispatch_event("change")
-    assert box.input_value() == "0.9"
-    assert outputs(page)["annual_energy_twh"] == "11,04"  # 1400 x 0.9 x 8760
+def test_out_of_range_values_are_clamped(in_page: Any) -> None:
+    def check(page: Any) -> None:
+        box = page.locator('input[type=number][name="load_factor"]')
+        box.fill("5")
+        box.dispatch_event("change")
+        assert box.input_value() == "0.9"
+        assert outputs(page)["annual_energy_twh"] == "11,04"  # 1400 x 0.9 x 8760
+
+    in_page(data(), check)
 
 
-def test_accelerator_choice_resets_its_power(open_page: Any) -> None:
-    page = open_page(data())
-    page.select_option('select[name="accelerator"]', "h100")
-    power = page.locator('input[name="accelerator_power_kw"]')
-    assert power.input_value() == "1.4"
-    assert (power.get_attribute("min"), power.get_attribute("max")) == ("1.2", "1.6")
-    assert page.text_content("[data-number-format]") == "FP16"
-    assert outputs(page)["accelerators"] == "833 333"  # 1 166 667 kW / 1.4
+def test_accelerator_choice_resets_its_power(in_page: Any) -> None:
+    def check(page: Any) -> None:
+        page.select_option('select[name="accelerator"]', "h100")
+        power = page.locator('input[name="accelerator_power_kw"]')
+        assert power.input_value() == "1.4"
+        assert (power.get_attribute("min"), power.get_attribute("max")) == ("1.2", "1.6")
+        assert page.text_content("[data-number-format]") == "FP16"
+        assert outputs(page)["accelerators"] == "833 333"  # 1 166 667 kW / 1.4
+
+    in_page(data(), check)
 
 
-def test_only_changed_outputs_are_rewritten(open_page: Any) -> None:
-    page = open_page(data())
-    page.evaluate(
-        """() => {
-          window.ciaChanged = [];
-          new MutationObserver((records) => records.forEach((r) => {
-            const out = r.target.closest ? r.target : r.target.parentElement;
-            window.ciaChanged.push(out.closest('output').dataset.output);
-          })).observe(document.querySelector('[aria-live]'),
-                      {subtree: true, childList: true, characterData: true});
-        }"""
-    )
-    page.locator('input[name="load_factor"]').fill("0.6")
-    page.wait_for_function("window.ciaChanged.length > 0")
-    changed = set(page.evaluate("window.ciaChanged"))
-    # The load factor changes energy and what follows from it, not the installed base.
-    assert changed == {
-        "annual_energy_twh",
-        "share_of_france_consumption",
-        "annual_emissions_kt_co2",
-        "annual_emissions_kt_co2_comparison_grid",
-    }
+def test_only_changed_outputs_are_rewritten(in_page: Any) -> None:
+    def check(page: Any) -> None:
+        page.evaluate(
+            """() => {
+              window.ciaChanged = [];
+              new MutationObserver((records) => records.forEach((r) => {
+                const out = r.target.closest ? r.target : r.target.parentElement;
+                window.ciaChanged.push(out.closest('output').dataset.output);
+              })).observe(document.querySelector('[aria-live]'),
+                          {subtree: true, childList: true, characterData: true});
+            }"""
+        )
+        page.locator('input[name="load_factor"]').fill("0.6")
+        page.wait_for_function("window.ciaChanged.length > 0")
+        changed = set(page.evaluate("window.ciaChanged"))
+        # The load factor changes energy and what follows from it, not the installed base.
+        assert changed == {
+            "annual_energy_twh",
+            "share_of_france_consumption",
+            "annual_emissions_kt_co2",
+            "annual_emissions_kt_co2_comparison_grid",
+        }
+
+    in_page(data(), check)
 
 
-def test_exposes_compute_on_window(open_page: Any) -> None:
-    page = open_page(data())
-    assert page.evaluate("typeof window.CampusIA.compute") == "function"
+def test_exposes_compute_on_window(in_page: Any) -> None:
+    def check(page: Any) -> None:
+        assert page.evaluate("typeof window.CampusIA.compute") == "function"
+
+    in_page(data(), check)

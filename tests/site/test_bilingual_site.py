@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
@@ -42,8 +43,9 @@ def test_navigation_holds_only_its_own_language(built_site: Path) -> None:
 def test_root_offers_both_languages_without_redirect(built_site: Path) -> None:
     tree = lxml_html.parse(str(built_site / "index.html"))
     assert not tree.xpath('//meta[@http-equiv="refresh"]')
-    links = {a.get("hreflang"): a.get("href") for a in tree.xpath('//main//a[@hreflang]')}
-    assert links == {"fr": "fr/", "en": "en/"}
+    links = {a.get("hreflang"): urljoin("https://campus-ia.example.org/", a.get("href"))
+             for a in tree.xpath('//main//a[@hreflang]')}
+    assert links == {"fr": "https://campus-ia.example.org/fr/", "en": "https://campus-ia.example.org/en/"}
 
 
 def test_each_language_has_its_404(built_site: Path) -> None:

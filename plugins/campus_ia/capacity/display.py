@@ -105,3 +105,12 @@ def approximate_share(fmt: Formatter, ratio: float, significant: int = 3) -> str
     """A share as a percentage to ``significant`` figures (0.0218415 -> "2,18 %")."""
     rounded, digits = _significant(ratio * 100, significant)
     return fmt.percent(rounded / 100, digits)
+
+
+def exact(fmt: Formatter, value: float, unit: str | None = None, max_decimals: int = 4) -> str:
+    """A value from ``content/`` with every decimal it was written with (0.989 stays 0,989)."""
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    digits = min(max(-int(exponent), 0), max_decimals)
+    if unit is None or unit == "ratio":
+        return fmt.number(value, digits)
+    return fmt.quantity(value, unit, digits)

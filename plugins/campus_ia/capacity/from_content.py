@@ -18,6 +18,15 @@ _TO_MW: dict[str, float] = {"W": 1e-6, "kW": 1e-3, "MW": 1.0, "GW": 1e3}
 _TO_KW: dict[str, float] = {"W": 1e-3, "kW": 1.0}
 """Power units an accelerator's all-in power may use, and the factor that turns them into kW."""
 
+MODEL_NAMES: dict[str, str] = {
+    "pue": "pue",
+    "load_factor": "load_factor",
+    "france_consumption_twh": "france_consumption_twh",
+    "grid_intensity": "grid_intensity_g_per_kwh",
+    "comparison_grid": "comparison_grid_intensity_g_per_kwh",
+}
+"""Each model input written directly in ``capacity.yml``, and its name in the model."""
+
 _EXPECTED_UNITS: dict[str, tuple[str, ...]] = {
     "pue": ("ratio",),
     "load_factor": ("ratio",),
@@ -90,7 +99,8 @@ def _estimate(entry: RangedInput) -> Estimate:
     return Estimate(entry.value, entry.low, entry.high)
 
 
-def _scalar(content: Content, key: str) -> float:
+def scalar_input(content: Content, key: str) -> float:
+    """The central value of input ``key`` of ``capacity.yml`` once its unit is checked."""
     entry: RangedInput = getattr(content.capacity, key)
     if entry.unit not in _EXPECTED_UNITS[key]:
         raise CapacityInputError(
@@ -132,15 +142,15 @@ def capacity_inputs(content: Content, accelerator_id: str | None = None) -> Capa
     """
     capacity = content.capacity
     for key in ("pue", "load_factor"):
-        _scalar(content, key)  # unit check only; the value keeps its range below
+        scalar_input(content, key)  # unit check only; the value keeps its range below
     return CapacityInputs(
         site_power_mw=site_power_estimate(content),
         pue=_estimate(capacity.pue),
         load_factor=_estimate(capacity.load_factor),
         accelerator=model_accelerator(accelerator_entry(content, accelerator_id)),
-        france_consumption_twh=_scalar(content, "france_consumption_twh"),
-        grid_intensity_g_per_kwh=_scalar(content, "grid_intensity"),
-        comparison_grid_intensity_g_per_kwh=_scalar(content, "comparison_grid"),
+        france_consumption_twh=scalar_input(content, "france_consumption_twh"),
+        grid_intensity_g_per_kwh=scalar_input(content, "grid_intensity"),
+        comparison_grid_intensity_g_per_kwh=scalar_input(content, "comparison_grid"),
         investment_eur=investment_eur(content),
     )
 

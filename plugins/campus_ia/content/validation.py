@@ -22,6 +22,7 @@ _TYPE_WORDS = {
     "string_type": "expected text",
     "float_type": "expected a number",
     "float_parsing": "expected a number (digits only, e.g. 8500000000, no spaces or units)",
+    "finite_number": "expected a number (.nan and .inf are not figures)",
     "int_parsing": "expected a whole number",
     "int_type": "expected a whole number",
     "bool_type": "expected true or false",
@@ -66,6 +67,12 @@ def load_content(content_dir: Path, *, display_root: Path | None = None) -> Cont
     cross_problems = list(content.check_references())
     if cross_problems:
         raise ContentError(cross_problems)
+    # The capacity model's own rules (PUE >= 1, a load factor in (0, 1], ...), located too.
+    from ..capacity.checks import capacity_problems
+
+    model_problems = capacity_problems(content)
+    if model_problems:
+        raise ContentError(model_problems)
     return content
 
 
@@ -99,7 +106,7 @@ def _message_for(error: dict[str, Any]) -> str:
     if kind.startswith("campus_"):
         return error["msg"]
     if kind in _TYPE_WORDS:
-        shown = f"'{given}'" if isinstance(given, str) else repr(given)
+        shown = _shorten(f"'{given}'" if isinstance(given, str) else repr(given))
         if isinstance(given, bool) and kind == "string_type":
             return f"{shown} was read as yes/no, expected text (put the text in quotes)"
         if isinstance(given, (dict, list)):
@@ -115,6 +122,11 @@ def _message_for(error: dict[str, Any]) -> str:
     if kind in {"greater_than", "greater_than_equal"}:
         return f"{given!r} is too small ({error['msg'].lower()})"
     return error["msg"]
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    """Keep a message readable when the value is a pasted page or a 400-digit number."""
+    return text if len(text) <= limit else f"{text[:limit - 1]}…"
 
 
 def _missing_message(key: str) -> str:

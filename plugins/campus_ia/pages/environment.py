@@ -28,6 +28,9 @@ def page_environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["mdsafe"] = markdown_safe
+    from ..capacity.page_view import TEMPLATE_GLOBALS as capacity_globals
+
+    env.globals.update(capacity_globals)
     return env
 
 

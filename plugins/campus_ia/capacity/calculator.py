@@ -1,0 +1,236 @@
+"""The in-page calculator: its data block, its form, and the figures it must show.
+
+The page contract is in the header of ``theme/assets/javascripts/capacity-calculator.js``.
+This module writes the data block and the form for it, and ``calculator_expected`` says,
+from Python, what the script will display for given slider values, so an end-to-end test
+can check the built page against the model without reimplementing either.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup, escape
+
+from ..content import Content
+from ..formatting import Formatter
+from ..i18n import N_
+from .display import OUTPUT_LABELS, PRECISION, output_text
+from .from_content import accelerator_entry, capacity_inputs, model_accelerator
+from .inputs import RANGED_INPUTS, Estimate
+from .model import OUTPUT_KEYS, compute
+
+if TYPE_CHECKING:
+    from .page_text import PageText
+
+FIELD_LABELS: dict[str, str] = {
+    "site_power_mw": N_("Site power (MW)"),
+    "pue": N_("PUE (facility power / IT power)"),
+    "load_factor": N_("Average load factor over the year, as a fraction"),
+    "accelerator_power_kw": N_("IT power per accelerator, all-in (kW)"),
+}
+"""The calculator's inputs, in the order the form shows them."""
+
+_PAGE_BOUNDS_FROM_PHASES = "site_power_mw"
+"""The input whose slider also spans the grid-connection phases (via the page's min/max)."""
+
+# JSON inside <script> ends at the first "</script" and is parsed as HTML before that;
+# escaping <, > and & (and the JS line separators) makes any string in the data inert.
+_SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+@dataclass(frozen=True)
+class CalculatorField:
+    """A ranged input: a slider and a number box sharing one ``name`` and one label."""
+
+    name: str
+    label: str
+    label_id: str
+    slider_id: str
+    number_id: str
+    value: str
+    min: str | None
+    max: str | None
+
+
+@dataclass(frozen=True)
+class CalculatorOutput:
+    """One ``<output data-output=KEY>``; ``initial`` is the central value, as the JS writes it."""
+
+    key: str
+    id: str
+    label: Markup
+    unit: str
+    initial: str
+
+
+@dataclass(frozen=True)
+class AcceleratorOption:
+    """An ``<option>`` of the accelerator choice."""
+
+    id: str
+    name: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class CalculatorView:
+    """Everything the calculator's part of the template prints."""
+
+    legend: str
+    accelerator_label: str
+    accelerators: tuple[AcceleratorOption, ...]
+    fields: tuple[CalculatorField, ...]
+    results_label: str
+    outputs: tuple[CalculatorOutput, ...]
+    noscript: str
+    data_json: Markup
+
+
+def _attribute(value: float) -> str:
+    """A number for an HTML attribute, written like JavaScript's ``String(n)`` (1400, 1.2)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _estimate(estimate: Estimate) -> dict[str, float | None]:
+    return {"value": estimate.value, "low": estimate.low, "high": estimate.high}
+
+
+def calculator_data(content: Content, lang: str) -> dict[str, Any]:
+    """The JSON payload of ``<script type="application/json" id="cia-capacity-data">``."""
+    inputs = capacity_inputs(content)
+    accelerators = {}
+    for entry in content.capacity.accelerators:
+        model = model_accelerator(entry)
+        accelerators[entry.id] = {
+            "power_kw_all_in": _estimate(model.power_kw_all_in),
+            "compute_pflops_dense": model.compute_pflops_dense,
+            "number_format": model.number_format,
+        }
+    return {
+        "lang": lang,
+        "inputs": {
+            "site_power_mw": _estimate(inputs.site_power_mw),
+            "pue": _estimate(inputs.pue),
+            "load_factor": _estimate(inputs.load_factor),
+            "accelerators": accelerators,
+            "default_accelerator": inputs.accelerator.id,
+            "france_consumption_twh": inputs.france_consumption_twh,
+            "grid_intensity_g_per_kwh": inputs.grid_intensity_g_per_kwh,
+            "comparison_grid_intensity_g_per_kwh": inputs.comparison_grid_intensity_g_per_kwh,
+            "investment_eur": inputs.investment_eur,
+        },
+        "precision": dict(PRECISION),
+    }
+
+
+def script_json(data: Any) -> Markup:
+    """``data`` as JSON that is safe verbatim inside a ``<script>`` element."""
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return Markup(text.translate(_SCRIPT_SAFE))
+
+
+def page_bounds(content: Content) -> dict[str, tuple[float, float]]:
+    """The min/max the page puts on some inputs: the site power spans the phases."""
+    powers = [phase.power_mw for phase in content.capacity.phases]
+    return {_PAGE_BOUNDS_FROM_PHASES: (min(powers), max(powers))} if powers else {}
+
+
+def calculator_bounds(content: Content, accelerator_id: str | None = None) -> dict[str, tuple[float, float]]:
+    """Each input's slider span, as the script computes it: the data range widened by the page's."""
+    inputs = capacity_inputs(content, accelerator_id)
+    page = page_bounds(content)
+    spans = {}
+    for name in RANGED_INPUTS:
+        estimate = inputs.estimate_of(name)
+        low, high = estimate.lowest, estimate.highest
+        # The accelerator power follows the chosen accelerator: the page never widens it.
+        if name in page and name != "accelerator_power_kw":
+            low, high = min(low, page[name][0]), max(high, page[name][1])
+        spans[name] = (low, high)
+    return spans
+
+
+def calculator_expected(
+    content: Content, inputs: Mapping[str, Any], *, lang: str = "fr"
+) -> dict[str, str]:
+    """The text of each ``<output data-output=KEY>`` once a reader has set ``inputs``.
+
+    ``inputs`` may give ``accelerator`` (an id; chosen first, which resets the accelerator
+    power to its central value) and any of ``site_power_mw``, ``pue``, ``load_factor``,
+    ``accelerator_power_kw``; the others stay at their central values. Values outside a
+    slider's span are clamped as the script clamps them. The strings are exactly what the
+    script writes: its ``Intl.NumberFormat`` output, French spaces set to U+202F, equals our
+    ``Formatter``'s at the page's ``PRECISION`` (a browser test holds both to this).
+    """
+    accelerator_id = inputs.get("accelerator") or accelerator_entry(content).id
+    model_inputs = capacity_inputs(content, accelerator_id)
+    spans = calculator_bounds(content, accelerator_id)
+    point = {}
+    for name in RANGED_INPUTS:
+        if inputs.get(name) is not None:
+            low, high = spans[name]
+            point[name] = min(high, max(low, float(inputs[name])))
+    results = compute(model_inputs, point=point)
+    fmt = Formatter(lang)
+    return {key: output_text(fmt, key, getattr(results, key)) for key in OUTPUT_KEYS}
+
+
+def _fields(t: PageText) -> tuple[CalculatorField, ...]:
+    page = page_bounds(t.content)
+    fields = []
+    for name in RANGED_INPUTS:
+        span = page.get(name)
+        ident = name.replace("_", "-")
+        fields.append(CalculatorField(
+            name=name,
+            label=t.gettext(FIELD_LABELS[name]),
+            label_id=f"cia-calculator-label-{ident}",
+            slider_id=f"cia-calculator-{ident}",
+            number_id=f"cia-calculator-{ident}-number",
+            value=_attribute(t.inputs.estimate_of(name).value),
+            min=None if span is None else _attribute(span[0]),
+            max=None if span is None else _attribute(span[1]),
+        ))
+    return tuple(fields)
+
+
+def _output_label(t: PageText, key: str) -> Markup:
+    number_format = Markup("<span data-number-format>{}</span>").format(t.inputs.accelerator.number_format)
+    grid = t.content.capacity.comparison_grid_name[t.lang]
+    return escape(t.gettext(OUTPUT_LABELS[key])) % {"format": number_format, "grid": grid}
+
+
+def calculator_view(t: PageText) -> CalculatorView:
+    """The calculator's form and data block for the page ``t`` describes."""
+    _ = t.gettext
+    central = t.bounds.central
+    outputs = tuple(
+        CalculatorOutput(
+            key=key,
+            id=f"cia-calculator-out-{key.replace('_', '-')}",
+            label=_output_label(t, key),
+            unit=t.unit(key),
+            initial=t.output(key, getattr(central, key)),
+        )
+        for key in OUTPUT_KEYS
+    )
+    accelerators = tuple(
+        AcceleratorOption(entry.id, entry.name, entry.id == t.inputs.accelerator.id)
+        for entry in t.content.capacity.accelerators
+    )
+    return CalculatorView(
+        legend=_("Assumptions"),
+        accelerator_label=_("Accelerator"),
+        accelerators=accelerators,
+        fields=_fields(t),
+        results_label=_("Results"),
+        outputs=outputs,
+        noscript=_("The calculator needs JavaScript. The tables above give the same results "
+                   "for the central assumptions and over their ranges."),
+        data_json=script_json(calculator_data(t.content, t.lang)),
+    )

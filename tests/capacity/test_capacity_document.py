@@ -1,0 +1,128 @@
+"""capacity.json: its layout is a public contract, and its numbers follow content/."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+
+from campus_ia.capacity import compute, compute_bounds
+from campus_ia.capacity.document import capacity_document, capacity_json
+from campus_ia.capacity.from_content import capacity_inputs
+
+OUTPUT_KEYS = {
+    "it_power_mw",
+    "accelerators",
+    "peak_compute_exaflops",
+    "annual_energy_twh",
+    "share_of_france_consumption",
+    "annual_emissions_kt_co2",
+    "annual_emissions_kt_co2_comparison_grid",
+    "investment_eur_per_mw",
+}
+INPUT_KEYS = {
+    "site_power_mw",
+    "investment_eur",
+    "pue",
+    "load_factor",
+    "france_consumption_twh",
+    "grid_intensity_g_per_kwh",
+    "comparison_grid_intensity_g_per_kwh",
+    "accelerators",
+    "default_accelerator",
+}
+PROVENANCE = {"value", "unit", "low", "high", "label", "source", "status", "as_of", "note"}
+
+
+@pytest.fixture(scope="module")
+def document(shipped_content: object) -> dict:
+    return json.loads(capacity_json(shipped_content))  # type: ignore[arg-type]
+
+
+def test_top_level_layout(document: dict) -> None:
+    assert document["status"] == "estimate"
+    assert set(document) == {
+        "status", "format_version", "default_accelerator", "inputs", "outputs", "output_units",
+        "accelerators", "scenarios", "comparisons", "references", "notes",
+    }
+    assert set(document["outputs"]) == {"central", "low", "high"}
+    for bound in ("central", "low", "high"):
+        assert set(document["outputs"][bound]) == OUTPUT_KEYS
+    assert set(document["output_units"]) == OUTPUT_KEYS
+
+
+def test_inputs_carry_value_range_and_provenance(document: dict) -> None:
+    inputs = document["inputs"]
+    assert set(inputs) == INPUT_KEYS
+    for key in INPUT_KEYS - {"accelerators", "default_accelerator"}:
+        assert PROVENANCE <= set(inputs[key]), key
+        assert set(inputs[key]["source"]) == {"id", "publisher", "url"}
+    site = inputs["site_power_mw"]
+    assert (site["value"], site["unit"], site["figure"], site["status"], site["as_of"]) == (
+        1400.0, "MW", "site-power", "official", "2025-05-19",
+    )
+    assert site["source"]["id"] == "bpifrance-communique-2025-05"
+    assert inputs["investment_eur"]["value"] == 8.5e9
+    assert inputs["investment_eur"]["figure"] == "first-tranche"
+    assert inputs["pue"]["low"] == 1.1 and inputs["pue"]["high"] == 1.4
+    gb200 = inputs["accelerators"]["gb200"]
+    assert gb200["number_format"] == "BF16"
+    assert gb200["power_kw_all_in"]["value"] == 2.1 and gb200["power_kw_all_in"]["unit"] == "kW"
+    assert set(gb200["sparsity_note"]) == {"fr", "en"}
+
+
+def test_outputs_are_the_model_bounds(shipped_content: object, document: dict) -> None:
+    bounds = compute_bounds(capacity_inputs(shipped_content))  # type: ignore[arg-type]
+    assert document["outputs"] == bounds.as_dict()
+    assert document["accelerators"]["gb200"] == document["outputs"]
+    assert set(document["accelerators"]) == {"gb200", "h100"}
+
+
+def test_scenarios_are_the_phases(shipped_content: object, document: dict) -> None:
+    scenarios = document["scenarios"]
+    assert [s["site_power_mw"] for s in scenarios] == [240, 700, 1400]
+    inputs = capacity_inputs(shipped_content)  # type: ignore[arg-type]
+    for scenario in scenarios:
+        central = compute(inputs, point={"site_power_mw": scenario["site_power_mw"]}).as_dict()
+        assert scenario["outputs"]["central"] == central
+        assert set(scenario["outputs"]) == {"central", "low", "high"}
+    assert scenarios[0]["milestone"] == {"id": "grid-240mw", "date": "2027", "date_qualifier": "by_end"}
+    assert scenarios[2]["milestone"]["date"] is None
+
+
+def test_notes_state_number_format_sparsity_and_marginal_intensity(document: dict) -> None:
+    notes = document["notes"]
+    assert notes["number_format"] == "BF16"
+    assert "sparsity" in notes["compute"] and "dense" in notes["compute"]
+    assert "not the marginal intensity" in notes["grid_intensity"]
+    assert "net exporter" in notes["grid_intensity"]
+    assert document["references"]["net_exports"]["figure"] == "france-net-exports-2024"
+
+
+def test_comparisons_come_from_capacity_yml(document: dict) -> None:
+    ids = [c["id"] for c in document["comparisons"]]
+    assert "stargate-abilene" in ids and len(ids) == len(set(ids))
+
+
+def test_json_is_strict_utf8_and_ends_with_a_newline(shipped_content: object) -> None:
+    raw = capacity_json(shipped_content)  # type: ignore[arg-type]
+    assert raw.endswith(b"\n")
+    json.loads(raw.decode("utf-8"), parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
+    assert "Élysée" in raw.decode("utf-8")  # not \u-escaped: readable in a browser
+
+
+def test_editing_site_power_and_pue_changes_the_outputs(edited_content: Callable[..., object]) -> None:
+    content = edited_content(
+        ("campus.yml", "      - value: 1400\n        source: bpifrance", "      - value: 1000\n        source: bpifrance"),
+        ("capacity.yml", "pue:\n  value: 1.2\n", "pue:\n  value: 1.25\n"),
+    )
+    document = capacity_document(content)  # type: ignore[arg-type]
+    central = document["outputs"]["central"]
+    assert document["inputs"]["site_power_mw"]["value"] == 1000
+    assert document["inputs"]["pue"]["value"] == 1.25
+    assert central["it_power_mw"] == pytest.approx(800)  # 1000 / 1.25
+    assert central["accelerators"] == pytest.approx(800_000 / 2.1)
+    assert central["investment_eur_per_mw"] == pytest.approx(8.5e6)
+    # The phases keep their own powers: only the PUE reaches them.
+    assert document["scenarios"][0]["outputs"]["central"]["it_power_mw"] == pytest.approx(192)
