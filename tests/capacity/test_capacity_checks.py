@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from campus_ia.content import ContentError
+
+import pytest
+
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,13 +22,15 @@ def test_shipped_content_has_no_capacity_problem(shipped_content: object) -> Non
 
 
 def test_impossible_values_are_located(edited_content: Callable[..., object], tmp_path: Path) -> None:
-    content = edited_content(
+    # load_content runs the capacity checks, so the problems arrive as one ContentError.
+    with pytest.raises(ContentError) as caught:
+        edited_content(
         ("capacity.yml", "pue:\n  value: 1.2\n  low: 1.1\n", "pue:\n  value: 1.2\n  low: 0.9\n"),
         ("capacity.yml", "  figure: first-tranche\n", "  figure: first-tranche-usd\n"),
         ("capacity.yml", "      value: 2.1\n      low: 1.7\n      high: 2.4\n      unit: kW\n",
          "      value: 2.1\n      low: 1.7\n      high: 2.4\n      unit: MW\n"),
     )
-    problems = {p.where: p for p in capacity_problems(content)}  # type: ignore[arg-type]
+    problems = {p.where: p for p in caught.value.problems}
     assert set(problems) == {"pue.low", "investment.figure", "accelerators[0].power_kw_all_in"}
     assert "cannot be below 1" in problems["pue.low"].message
     assert "USD" in problems["investment.figure"].message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from campus_ia.content import ContentError
+
 from collections.abc import Callable
 
 import pytest
@@ -57,9 +59,9 @@ def test_unknown_investment_gives_none(edited_content: Callable[..., object]) ->
 
 
 def test_investment_in_dollars_is_refused(edited_content: Callable[..., object]) -> None:
-    content = edited_content(("capacity.yml", "  figure: first-tranche\n", "  figure: first-tranche-usd\n"))
-    with pytest.raises(CapacityInputError, match="first-tranche-usd.*USD.*EUR"):
-        capacity_inputs(content)  # type: ignore[arg-type]
+    # Refused when the content is loaded, as a located problem, before any page renders.
+    with pytest.raises(ContentError, match="capacity.yml:.*first-tranche-usd.*USD.*EUR"):
+        edited_content(("capacity.yml", "  figure: first-tranche\n", "  figure: first-tranche-usd\n"))
 
 
 def test_other_accelerator_and_unknown_accelerator(shipped_content: object) -> None:
