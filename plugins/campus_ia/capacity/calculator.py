@@ -136,7 +136,7 @@ def script_json(data: Any) -> Markup:
 
 def page_bounds(content: Content) -> dict[str, tuple[float, float]]:
     """The min/max the page puts on some inputs: the site power spans the phases."""
-    powers = [phase.power_mw for phase in content.capacity.phases]
+    powers = [content.phase_power_mw(phase) for phase in content.capacity.phases]
     return {_PAGE_BOUNDS_FROM_PHASES: (min(powers), max(powers))} if powers else {}
 
 

@@ -131,17 +131,18 @@ def _scenarios(content: Content, inputs: CapacityInputs) -> list[dict[str, Any]]
     found = []
     for phase in content.capacity.phases:
         milestone = milestones.get(phase.milestone) if phase.milestone else None
-        bounds = compute_bounds(inputs.with_values(site_power_mw=phase.power_mw))
+        bounds = compute_bounds(inputs.with_values(site_power_mw=content.phase_power_mw(phase)))
         found.append({
             "id": phase.id,
             "label": _bilingual(phase.label),
-            "site_power_mw": phase.power_mw,
+            "site_power_mw": content.phase_power_mw(phase),
+            "figure": phase.figure,
             "milestone": None if milestone is None else {
                 "id": milestone.id,
                 "date": milestone.date,
                 "date_qualifier": milestone.date_qualifier,
             },
-            "source": _source(content, phase.source),
+            "source": _source(content, content.figures[phase.figure].lead.source),
             "outputs": bounds.as_dict(),
         })
     return found

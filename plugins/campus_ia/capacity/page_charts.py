@@ -33,7 +33,7 @@ class ChartView:
 
 def _phase_bounds(t: PageText) -> list[tuple[Phase, Bounds]]:
     return [
-        (phase, compute_bounds(t.inputs.with_values(site_power_mw=phase.power_mw)))
+        (phase, compute_bounds(t.inputs.with_values(site_power_mw=t.content.phase_power_mw(phase))))
         for phase in t.content.capacity.phases
     ]
 
@@ -41,7 +41,7 @@ def _phase_bounds(t: PageText) -> list[tuple[Phase, Bounds]]:
 def _phase_label(t: PageText, phase: Phase) -> str:
     return t.gettext("%(phase)s, %(power)s") % {
         "phase": phase.label[t.lang],
-        "power": t.figures.quantity(phase.power_mw, "MW"),
+        "power": t.figures.quantity(t.content.phase_power_mw(phase), "MW"),
     }
 
 
@@ -59,7 +59,7 @@ def phases_table(t: PageText) -> Table:
         (
             phase.label[t.lang],
             _phase_date(t, phase),
-            t.figures.quantity(phase.power_mw, "MW"),
+            t.figures.quantity(t.content.phase_power_mw(phase), "MW"),
             *(t.output_with_unit(key, getattr(bounds.central, key)) for key in _PHASE_OUTPUTS),
         )
         for phase, bounds in _phase_bounds(t)

@@ -79,7 +79,9 @@ Text = Annotated[str, Field(min_length=1)]
 class Strict(BaseModel):
     """Unknown keys are errors: a misspelt key must not be silently ignored."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # allow_inf_nan: '.nan' and '.inf' are valid YAML floats, but no figure is either,
+    # and they would only fail later, in formatting, without a position.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False)
 
 
 class Bilingual(Strict):
@@ -353,11 +355,12 @@ class Comparison(Strict):
 
 
 class Phase(Strict):
+    """A grid-connection step, shown as a scenario; its power is a figure, never a copy."""
+
     id: Id
-    power_mw: float = Field(gt=0)
+    figure: Id = Field(description="The id of the figure (in MW) that gives this step's power.")
     label: Bilingual
     milestone: Id | None = Field(None, description="The timeline milestone that dates this phase.")
-    source: Id
 
 
 class CapacityFile(Strict):

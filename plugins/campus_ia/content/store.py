@@ -18,6 +18,7 @@ from .model import (
     Milestone,
     Partner,
     PartnersFile,
+    Phase,
     Person,
     QuotesFile,
     SiteFile,
@@ -121,6 +122,14 @@ class Content:
             if any(f.id == figure_id for f in figures):
                 return stem
         raise KeyError(figure_id)
+
+    def phase_power_mw(self, phase: Phase) -> float:
+        """A capacity phase's power: the lead value of the figure it names, in MW."""
+        figure = self.figures[phase.figure]
+        value = figure.lead.value
+        if value is None or figure.unit not in ("MW", "GW"):
+            raise ValueError(f"phase {phase.id}: figure '{figure.id}' has no power value in MW")
+        return value * 1000 if figure.unit == "GW" else value
 
     @property
     def milestones(self) -> list[Milestone]:

@@ -50,11 +50,14 @@ class YamlDocument:
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text and refuses anchors and aliases.
+    """SafeLoader that keeps dates as text and refuses anchors, aliases, tags and deep nesting.
 
     Dates stay text so ``PartialDate`` parses them with their precision intact; anchors
     and aliases let a tiny file expand into gigabytes, and content never needs them.
+    Tags are refused rather than ignored, so ``!!python/...`` is reported, not half-read.
     """
+
+    _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
@@ -62,7 +65,16 @@ class _StrictLoader(yaml.SafeLoader):
             raise _Located(event.start_mark, "aliases ('*name') are not allowed in content files; write the value out")
         if getattr(event, "anchor", None) is not None:
             raise _Located(event.start_mark, "anchors ('&name') are not allowed in content files; write the value out")
-        return super().compose_node(parent, index)
+        if getattr(event, "tag", None) is not None:
+            raise _Located(event.start_mark, f"tags ('{event.tag}') are not allowed in content files; write a plain value")
+        # PyYAML composes recursively: stop before a "[[[[..." line exhausts Python's stack.
+        if self._depth >= MAX_DEPTH:
+            raise _Located(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels; content files are never this deep")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _StrictLoader.yaml_implicit_resolvers = {
@@ -104,7 +116,14 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
                     f"0x{raw[exc.start]:02x}); save it as UTF-8 in your editor")
         ]
 
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)
+    except yaml.reader.ReaderError as exc:
+        # Control characters (NUL, BEL...) pasted from another program; YAML refuses them.
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [problem(line, column, f"the file contains a control character (#x{exc.character:04x}) "
+                              "that YAML does not allow; delete it")]
     try:
         node = loader.get_single_node()
         document = YamlDocument(path, display_name, None)
@@ -118,6 +137,8 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
                               _explain_yaml_error(exc))]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
         return None, [problem(1, 1, f"not valid YAML: {exc}")]
+    except RecursionError:  # pragma: no cover - the depth guard in _StrictLoader comes first
+        return None, [problem(1, 1, f"nesting is deeper than {MAX_DEPTH} levels; content files are never this deep")]
     finally:
         loader.dispose()
 
@@ -147,7 +168,9 @@ def _construct(loader: _StrictLoader, node: Any, path: PathKey, doc: YamlDocumen
                 raise _Located(key_node.start_mark, "merge keys ('<<') are not allowed in content files")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Located(key_node.start_mark, "a key must be a plain word")
-            key = str(loader.construct_object(key_node))
+            constructed = loader.construct_object(key_node)
+            # 'yes:' or '1:' is read as true or a number; name the key as it was typed.
+            key = constructed if isinstance(constructed, str) else str(key_node.value)
             if key in result:
                 first = doc.key_positions[path + (key,)]
                 raise _Located(key_node.start_mark,
@@ -157,4 +180,10 @@ def _construct(loader: _StrictLoader, node: Any, path: PathKey, doc: YamlDocumen
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(loader, item, path + (index,), doc, depth + 1) for index, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:
+        # Python refuses to convert integers of more than 4,300 digits (a DoS guard).
+        if node.tag == "tag:yaml.org,2002:int":
+            raise _Located(node.start_mark, "this number is too long to be a figure; check the value") from None
+        raise _Located(node.start_mark, f"this value cannot be read ({exc})") from None
