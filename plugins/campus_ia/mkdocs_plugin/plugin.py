@@ -9,11 +9,13 @@ MkDocs, no reading of ``sys.argv``.
 
 from __future__ import annotations
 
+import json
 import logging
 import posixpath
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -27,7 +29,11 @@ from ..pages import relative_url
 from ..site import LANGUAGES, SitePage
 from ..site.assembly import SiteAssembly
 from ..site.prose_figures import insert_figures
+from ..site.csp import inline_code
+from ..site.prose_html import sanitise_prose
+from ..site.precompress import precompress_site
 from ..site.search_split import split_search_index
+from .atomic_output import AtomicOutput, OutputError, keep_serving_last_good, strict_build_will_abort
 from .config import CampusConfig
 from .navigation import language_navigations
 from .not_found import write_language_404s
@@ -46,12 +52,20 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.navigations: dict[str, Navigation] = {}
         self.prose_problems: list[Problem] = []
         self.project_dir = Path(".")
+        self.staged_output = False
+        self.output: AtomicOutput | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # build and serve write through a staging folder (atomic_output.py); --dirty updates in place.
+        self.staged_output = not dirty
 
     # -- configuration ------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        # Plugins live across `mkdocs serve` rebuilds: start each build from a clean slate.
+        self.assembly, self.navigations, self.prose_problems = None, {}, []
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
             self.assembly = SiteAssembly.load(
@@ -72,6 +86,9 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         config.extra["alternate"] = [{"lang": lang, "link": f"{lang}/"} for lang in LANGUAGES]
         if "assets/stylesheets/campus-ia.css" not in config.extra_css:
             config.extra_css.append("assets/stylesheets/campus-ia.css")
+        if self.staged_output:
+            self.output = AtomicOutput.begin(config.site_dir)
+            config.site_dir = str(self.output.staging)
         return config
 
     # -- files and navigation -------------------------------------------------------
@@ -82,7 +99,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         structure = self.assembly.structure
         problems = structure.check_prose(Path(config.docs_dir), _shown(Path(config.docs_dir), self.project_dir))
         if problems:
-            raise PluginError("\n".join(["Pages are missing or unlisted:", *(f"  {p}" for p in problems)]))
+            raise PluginError("\n".join(["Problems with the pages in docs/:", *(f"  {p}" for p in problems)]))
         for page in structure.generated():
             files.append(File.generated(config, page.src_uri, content=self.assembly.generated_markdown(page)))
         files.append(File.generated(config, ROOT_PAGE, content=_root_markdown(self.assembly)))
@@ -112,7 +129,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         site_page = self.assembly.structure.by_src(page.file.src_uri)
         if site_page is None:
             return markdown
-        page.meta.setdefault("description", self.assembly.content.site.description[site_page.lang])
+        # Printed unescaped by the theme (no autoescape in MkDocs' environment).
+        page.meta.setdefault("description", escape(self.assembly.content.site.description[site_page.lang]))
         if site_page.generated:
             return markdown
         shown = f"{_shown(Path(config.docs_dir), self.project_dir)}/{page.file.src_uri}"
@@ -126,6 +144,17 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         )
         # French prose gets the same typography as French data (no-break spaces before ; : ! ?).
         return self.assembly.formatters[site_page.lang].typography(result)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.assembly is None:
+            return None
+        site_page = self.assembly.structure.by_src(page.file.src_uri)
+        if site_page is None or site_page.generated:
+            return html  # generated pages escape their text when rendering it
+        shown = f"{_shown(Path(config.docs_dir), self.project_dir)}/{page.file.src_uri}"
+        clean, problems = sanitise_prose(html, page.file.content_string, shown)
+        self.prose_problems.extend(problems)
+        return clean
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         if self.prose_problems:
@@ -157,7 +186,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             context["gettext"] = self.assembly.translator("en")
         return context
 
-    @event_priority(-100)
+    @event_priority(-1000)  # last: the site is complete (search, other plugins) before the swap
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.assembly is None:
             return
@@ -172,10 +201,38 @@ class CampusPlugin(BasePlugin[CampusConfig]):
                 "(run 'campus-ia i18n extract' and 'campus-ia i18n update', then translate):\n  "
                 + "\n  ".join(missing)
             )
+        for found in inline_code(site_dir):
+            log.warning(str(found))
+        precompress_site(site_dir)
+        self._put_output_in_place(config)
 
+    def on_build_error(self, error: Exception) -> None:
+        self._discard_output()
+
+    def on_shutdown(self) -> None:
+        self._discard_output()  # e.g. after Ctrl-C, which skips build_error
+
+    def _put_output_in_place(self, config: MkDocsConfig) -> None:
+        if self.output is None or strict_build_will_abort(config.strict):
+            return  # MkDocs aborts right after this event; on_build_error discards the staging folder
+        output, self.output = self.output, None
+        try:
+            output.commit()
+        except OutputError as exc:
+            raise PluginError(str(exc)) from None
+        config.site_dir = str(output.target)  # gh-deploy and serve read it after the build
+
+    def _discard_output(self) -> None:
+        if self.output is not None:
+            self.output.abort()
+            self.output = None
+
+    @event_priority(-1000)  # last: plugins that pass `builder` to server.watch() see the original
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for folder in (self.config.content_dir, self.config.locales_dir):
             server.watch(str(self.project_dir / folder))
+        if self.staged_output and hasattr(server, "builder"):
+            server.builder = keep_serving_last_good(server.builder)
         return server
 
     # -- template context -----------------------------------------------------------
@@ -223,8 +280,8 @@ def _search_languages(config: MkDocsConfig) -> dict[str, dict]:
 
 
 def _root_markdown(assembly: SiteAssembly) -> str:
-    title = assembly.content.site.title
-    return f"---\ntemplate: campus-root.html\ntitle: \"{title.fr} · {title.en}\"\nsearch:\n  exclude: true\n---\n"
+    title = json.dumps(str(escape(f"{assembly.content.site.title.fr} · {assembly.content.site.title.en}")), ensure_ascii=False)
+    return f"---\ntemplate: campus-root.html\ntitle: {title}\nsearch:\n  exclude: true\n---\n"
 
 
 def _shown(path: Path, root: Path) -> str:

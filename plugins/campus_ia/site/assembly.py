@@ -11,6 +11,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
+from markupsafe import escape
+
 from ..content import Content, load_content
 from ..formatting import Formatter
 from ..i18n import N_, Catalogs
@@ -75,7 +77,8 @@ class SiteAssembly:
 
         body = render_page(self.page_context(page))
         title = self.content.site.pages[page.order].title[page.lang]
-        return f"---\ntitle: {_yaml_text(title)}\n---\n\n# {markdown_safe(title)}\n\n{body}"
+        # MkDocs treats a page title as HTML and the theme prints it unescaped: escape it here.
+        return f"---\ntitle: {_yaml_text(escape(title))}\n---\n\n# {markdown_safe(title)}\n\n{body}"
 
     def figure_text(self, lang: str, figure_id: str) -> str | None:
         """A figure's lead value (or a milestone's date) written out in ``lang``, for prose.
@@ -97,7 +100,11 @@ class SiteAssembly:
         return FigureView(self.content, lang, ctx_fmt, self.translator(lang)).value(figure)
 
     def page_chrome(self, page: SitePage) -> dict:
-        """What the theme templates need to know about a page's language and translations."""
+        """What the theme templates need to know about a page's language and translations.
+
+        MkDocs' theme environment does not autoescape, so text from ``content/`` is
+        handed over as escaped ``Markup``.
+        """
         og_locale, og_alternates = og_locales(page)
         return {
             "lang": page.lang,
@@ -107,8 +114,8 @@ class SiteAssembly:
             "translations": self.structure.translations(page),
             "og_locale": og_locale,
             "og_alternates": og_alternates,
-            "site_title": self.content.site.title[page.lang],
-            "description": self.content.site.description[page.lang],
+            "site_title": escape(self.content.site.title[page.lang]),
+            "description": escape(self.content.site.description[page.lang]),
             "is_home": page.slug == "",
         }
 
@@ -129,14 +136,15 @@ class SiteAssembly:
                 for p in homes
             ],
             "homes": [
-                {"lang": p.lang, "href": _join(base_url, p.url), "title": self.content.site.title[p.lang],
-                 "description": self.content.site.description[p.lang], "name": LANGUAGE_NAMES[p.lang]}
+                {"lang": p.lang, "href": _join(base_url, p.url), "title": escape(self.content.site.title[p.lang]),
+                 "description": escape(self.content.site.description[p.lang]), "name": LANGUAGE_NAMES[p.lang],
+                 "not_found": escape(self.translator(p.lang)(N_("Page not found")))}
                 for p in homes
             ],
             "og_locale": OG_LOCALES["fr"],
             "og_alternates": [OG_LOCALES["en"]],
-            "site_title": self.content.site.title["fr"],
-            "description": self.content.site.description["fr"],
+            "site_title": escape(self.content.site.title["fr"]),
+            "description": escape(self.content.site.description["fr"]),
             "is_home": True,
             "is_root": True,
             "lang_root": _join(base_url, "fr/"),

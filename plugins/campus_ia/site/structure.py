@@ -78,7 +78,10 @@ class SiteStructure:
             if page.generated:
                 continue
             path = docs_dir / page.src_uri
-            if not path.exists():
+            if path.exists():
+                # MkDocs would stop on such a file with a bare UnicodeDecodeError traceback.
+                problems.extend(_not_utf8(path, f"{docs_shown}/{page.src_uri}"))
+            else:
                 others = [p for p in self.translations(page) if p.lang != page.lang and (docs_dir / p.src_uri).exists()]
                 has = f"; it exists in {', '.join(f'{docs_shown}/{p.src_uri}' for p in others)}" if others else ""
                 problems.append(
@@ -94,3 +97,16 @@ class SiteStructure:
                     "(add it under 'pages' with its id, slugs in both languages and 'generated: false')"
                 )
         return problems
+
+
+def _not_utf8(path: Path, shown: str) -> list[str]:
+    """``docs/en/about.md:3:7: the file is not UTF-8 text ...``, or nothing if it is UTF-8."""
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return [f"{shown}:{line}:{column}: the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+                "save it as UTF-8 in your editor"]
+    return []

@@ -30,8 +30,9 @@
  * 2. Form: <form id="cia-calculator" hidden> (this script removes `hidden`), containing
  *    - <input type="range"|"number" name="site_power_mw|pue|load_factor|accelerator_power_kw">
  *      Several inputs may share a name (a slider plus a number box): they are kept in sync.
- *      min/max are set from the data range; when an input has no range in the data the
- *      page's own min/max attributes are kept (and without those it is fixed at its value).
+ *      min/max are set from the data range, widened by the page's own min/max attributes
+ *      when it gives them (campus_ia.capacity.calculator.calculator_bounds mirrors this); an
+ *      input with neither is fixed at its value. The accelerator power ignores page bounds.
  *      Inputs without a step attribute get step="any" (the browser default of 1 would make
  *      a PUE slider jump from 1 to 2).
  *    - <select name="accelerator"> whose option values are accelerator ids (filled from the
@@ -41,7 +42,9 @@
  *      annual_energy_twh, share_of_france_consumption, annual_emissions_kt_co2,
  *      annual_emissions_kt_co2_comparison_grid, investment_eur_per_mw.
  *      The share is written as a percent (precision = digits after the percent's decimal
- *      point); investment_eur_per_mw is "—" when the investment is unknown.
+ *      point); investment_eur_per_mw is "—" when the investment is unknown. French text
+ *      uses U+202F for every space, as campus_ia.formatting does, so the calculator's text
+ *      equals campus_ia.capacity.calculator.calculator_expected(...) character for character.
  *    - optional <span data-number-format>: receives the selected accelerator's number format.
  *    The outputs' container carries aria-live="polite" (set by the page); text is only
  *    rewritten when it changes, so screen readers hear real changes only.
@@ -157,13 +160,17 @@
   Calculator.prototype.configure = function (name, estimate, keepPageBounds) {
     var fields = this.fields(name);
     var first = fields[0];
-    var low = isNumber(estimate.low) ? estimate.low : null;
-    var high = isNumber(estimate.high) ? estimate.high : null;
+    var low = isNumber(estimate.low) ? estimate.low : estimate.value;
+    var high = isNumber(estimate.high) ? estimate.high : estimate.value;
     if (keepPageBounds && first) {
-      if (low === null) low = attrNumber(first, "min");
-      if (high === null) high = attrNumber(first, "max");
+      // The data range says how uncertain the central value is; the page's min/max let a
+      // reader go further (the site power slider spans the grid-connection phases).
+      var pageLow = attrNumber(first, "min");
+      var pageHigh = attrNumber(first, "max");
+      if (pageLow !== null) low = Math.min(low, pageLow);
+      if (pageHigh !== null) high = Math.max(high, pageHigh);
     }
-    this.bounds[name] = [low === null ? estimate.value : low, high === null ? estimate.value : high];
+    this.bounds[name] = [low, high];
     this.current[name] = estimate.value;
     for (var i = 0; i < fields.length; i++) {
       fields[i].min = String(this.bounds[name][0]);
@@ -200,6 +207,13 @@
     return this.formatters[cacheKey];
   };
 
+  // Browsers disagree on French spacing (U+00A0 or U+202F for thousands and before "%",
+  // depending on their ICU data); the site's Python Formatter writes U+202F for both, and
+  // the calculator must print exactly what the static tables print.
+  function typeset(lang, text) {
+    return lang === "fr" ? text.replace(/\u00a0/g, "\u202f") : text;
+  }
+
   Calculator.prototype.render = function () {
     var acc = this.inputs.accelerators[this.accelerator];
     var results;
@@ -224,7 +238,7 @@
       if (!Object.prototype.hasOwnProperty.call(results, key)) continue;
       var value = results[key];
       var digits = isNumber(this.precision[key]) ? this.precision[key] : DEFAULT_PRECISION[key];
-      var text = isNumber(value) ? this.formatter(key, digits).format(value) : UNKNOWN;
+      var text = isNumber(value) ? typeset(this.lang, this.formatter(key, digits).format(value)) : UNKNOWN;
       // Rewriting identical text would make aria-live regions re-announce it.
       if (out.textContent !== text) out.textContent = text;
     }

@@ -1,0 +1,50 @@
+"""Pre-compressed copies of the built site's text files, for servers that send them as they are.
+
+A static server configured for it (nginx ``gzip_static on``, Caddy ``precompressed gzip``,
+most CDNs) answers ``Accept-Encoding: gzip`` with ``page.html.gz`` as it is: the best
+compression, without compressing on every request. Each copy is gzip at level 9 with a zero
+timestamp and no file name in its header, so the same site always gives the same bytes.
+
+Brotli is not written: it would need a compiled dependency that the project does not have.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.plugins.campus_ia.precompress")
+
+TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".ics", ".map"})
+"""Suffixes of the files that get a ``.gz`` copy (text: they compress well)."""
+
+MIN_SIZE = 1024
+"""Files of this many bytes or fewer are left alone: one network packet either way."""
+
+
+def precompress_site(site_dir: Path, *, min_size: int = MIN_SIZE) -> list[Path]:
+    """Write ``NAME.gz`` next to every text file of ``site_dir`` larger than ``min_size`` bytes.
+
+    An existing copy is replaced (MkDocs writes its own ``sitemap.xml.gz``; ours has the
+    same content). A copy that would not be smaller than its original is not written, and
+    an older one is removed, since a server would gain nothing sending it. Returns the
+    copies written, sorted.
+    """
+    site_dir = Path(site_dir)
+    written: list[Path] = []
+    for path in sorted(site_dir.rglob("*")):
+        if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
+            continue
+        data = path.read_bytes()
+        if len(data) <= min_size:
+            continue
+        target = path.with_name(path.name + ".gz")
+        compressed = gzip.compress(data, compresslevel=9, mtime=0)
+        if len(compressed) >= len(data):
+            target.unlink(missing_ok=True)
+            continue
+        target.write_bytes(compressed)
+        written.append(target)
+    log.debug("Wrote %d pre-compressed copies in %s", len(written), site_dir)
+    return written

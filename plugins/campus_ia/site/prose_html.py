@@ -1,0 +1,125 @@
+"""Sanitise the HTML of Markdown prose pages, and locate what had to be removed.
+
+Python-Markdown passes raw HTML through and writes ``[x](javascript:...)`` as a
+clickable link; ``attr_list`` lets ``{ onclick="..." }`` add any attribute. Prose
+pages therefore go through nh3 (an allow-list sanitiser) before the theme sees
+them, and each active thing found (a script, an event handler, a ``javascript:``
+address) becomes a located ``Problem`` so the author hears about it instead of
+finding it silently gone. Generated pages do not come here: their text is escaped
+when their templates render it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import nh3
+
+from ..content.problems import Problem
+
+ALLOWED_TAGS = frozenset(nh3.ALLOWED_TAGS | {"section", "tfoot"})
+"""Elements prose may use: nh3's default set (text, lists, tables, figures, details)."""
+
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    **{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
+    # id: heading anchors (toc); class: admonitions, code languages; lang: a foreign phrase.
+    "*": {"id", "class", "lang", "dir", "title", "hidden", "role"},
+    "a": {"href", "hreflang", "title"},
+    "abbr": {"title"},
+    "time": {"datetime"},
+    "td": {*nh3.ALLOWED_ATTRIBUTES["td"], "align"},
+    "th": {*nh3.ALLOWED_ATTRIBUTES["th"], "align"},
+}
+"""Attributes kept, per element (``*``: any element), plus every ``aria-*`` attribute."""
+
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+"""Schemes a prose link or image may use; relative addresses are always kept."""
+
+_ACTIVE_ELEMENTS = frozenset({
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
+    "base", "form", "meta", "link", "svg", "math", "template", "noscript",
+})
+_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data"})
+_SCHEME = re.compile(r"^[\x00-\x20]*([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Browsers drop tabs and newlines anywhere in an address ("java\tscript:"), so the check does too.
+_IGNORED_IN_SCHEME = re.compile(r"[\t\n\r]")
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Something active the sanitiser removed, and the text to look for in the source."""
+
+    what: str
+    advice: str
+    needle: re.Pattern[str]
+
+
+def sanitise(html: str) -> tuple[str, list[Removed]]:
+    """The allow-listed HTML, and what active content was found in ``html``."""
+    finder = _ActiveContentFinder()
+    finder.feed(html)
+    finder.close()
+    clean = nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes=ALLOWED_ATTRIBUTES,
+        generic_attribute_prefixes={"aria-"},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+    # The serializer writes U+00A0 as "&nbsp;"; keep the character, as the rest of the site does.
+    return clean.replace("&nbsp;", "\u00a0"), finder.removed
+
+
+def sanitise_prose(html: str, source: str, file: str) -> tuple[str, list[Problem]]:
+    """Sanitise a prose page's HTML; each removal is a ``Problem`` located in ``source``.
+
+    ``source`` is the page's Markdown file as written (front matter included), so
+    lines and columns match what the author's editor shows.
+    """
+    clean, removed = sanitise(html)
+    problems: list[Problem] = []
+    searched_from: dict[str, int] = {}
+    for item in removed:
+        start = searched_from.get(item.needle.pattern, 0)
+        match = item.needle.search(source, start) or item.needle.search(source)
+        index = match.start() if match else 0
+        searched_from[item.needle.pattern] = (match.end() if match else 0)
+        line = source.count("\n", 0, index) + 1
+        column = index - (source.rfind("\n", 0, index) + 1) + 1
+        problems.append(Problem(file, line, column, "", f"{item.what} is not allowed in a page; {item.advice}"))
+    return clean, problems
+
+
+class _ActiveContentFinder(HTMLParser):
+    """Walks the HTML as a browser tokenizes it (entities decoded) and notes what is active."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.removed: list[Removed] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _ACTIVE_ELEMENTS:
+            self.removed.append(Removed(f"a <{tag}> element", "pages hold text; scripts and embeds belong in the theme",
+                                        re.compile(rf"<\s*{re.escape(tag)}\b", re.IGNORECASE)))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.removed.append(Removed(f"an event handler attribute ({name})", "remove it",
+                                            re.compile(rf"\b{re.escape(name)}\s*=", re.IGNORECASE)))
+            elif name in _URL_ATTRIBUTES and value:
+                scheme = _SCHEME.match(_IGNORED_IN_SCHEME.sub("", value))
+                if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+                    word = scheme.group(1)
+                    self.removed.append(Removed(f"a '{word.lower()}:' address", "link to an https:// or relative address",
+                                                _scheme_pattern(word)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def _scheme_pattern(scheme: str) -> re.Pattern[str]:
+    # Finds "javascript:" as typed, even split by spaces or tabs, in any case.
+    return re.compile(r"\s*".join(re.escape(c) for c in scheme) + r"\s*:", re.IGNORECASE)
