@@ -122,6 +122,15 @@ def test_every_broken_file_reported_in_one_run(content_copy: Path) -> None:
     assert files == {"content/campus.yml", "content/partners.yml", "content/timeline.yml", "content/sources.yml"}
 
 
+def test_wrong_reference_reported_beside_a_wrong_type_elsewhere(content_copy: Path) -> None:
+    edit(content_copy / "partners.yml", "website: https://www.bpifrance.fr", "website: bpifrance")
+    line, column = edit(content_copy / "quotes.yml", "speaker: jensen-huang", "speaker: jensen-juang")
+    problems = problems_of(content_copy)
+    assert len(problems) == 2
+    assert any(p.startswith(f"content/quotes.yml:{line}:{column + len('speaker: ')}: quotes[0].speaker: unknown person id")
+               for p in problems)
+
+
 def test_misspelt_key_suggests_the_right_one(content_copy: Path) -> None:
     line, column = edit(content_copy / "partners.yml", "    website: https://mistral.ai", "    wesbite: https://mistral.ai")
     problems = problems_of(content_copy)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel
 
@@ -147,33 +147,7 @@ class Content:
 
     def check_references(self) -> Iterator[Problem]:
         """Duplicate ids and references to ids that do not exist, with their positions."""
-        declared: dict[str, dict[str, tuple[YamlDocument, PathKey]]] = defaultdict(dict)
-        references: list[tuple[str, str, YamlDocument, PathKey]] = []
-        for document in self.documents.values():
-            for path, node in _walk(document.data, ()):
-                if isinstance(node, list) and path and path[-1] in _ID_NAMESPACES:
-                    namespace = _ID_NAMESPACES[str(path[-1])]
-                    for index, item in enumerate(node):
-                        if isinstance(item, dict) and isinstance(item.get("id"), str):
-                            item_path = path + (index, "id")
-                            first = declared[namespace].get(item["id"])
-                            if first is not None:
-                                where = f"{first[0].display_name}:{first[0].position_of(first[1]).line}"
-                                yield _problem(document, item_path,
-                                               f"the {namespace} id '{item['id']}' is used twice (first at {where}); ids must be unique")
-                            else:
-                                declared[namespace][item["id"]] = (document, item_path)
-                if path and path[-1] in _REFERENCES:
-                    namespace = _REFERENCES[str(path[-1])]
-                    values = node if isinstance(node, list) else [node]
-                    for index, value in enumerate(values):
-                        if isinstance(value, str):
-                            ref_path = path + (index,) if isinstance(node, list) else path
-                            references.append((namespace, value, document, ref_path))
-        for namespace, value, document, path in references:
-            if value not in declared[namespace]:
-                known = sorted(declared[namespace])
-                yield _problem(document, path, f"unknown {namespace} id '{value}'{_closest(value, known, namespace)}")
+        yield from reference_problems(self.documents.values())
         yield from self._check_pages()
 
     def _check_pages(self) -> Iterator[Problem]:
@@ -186,6 +160,37 @@ class Content:
                     yield _problem(document, ("pages", index, "slug", lang),
                                    f"the {lang} address '{slug}' is already used by pages[{seen[slug]}]")
                 seen[slug] = index
+
+
+def reference_problems(documents: Iterable[YamlDocument]) -> Iterator[Problem]:
+    """Duplicate ids and references to ids that do not exist, across every file read."""
+    declared: dict[str, dict[str, tuple[YamlDocument, PathKey]]] = defaultdict(dict)
+    references: list[tuple[str, str, YamlDocument, PathKey]] = []
+    for document in documents:
+        for path, node in _walk(document.data, ()):
+            if isinstance(node, list) and path and path[-1] in _ID_NAMESPACES:
+                namespace = _ID_NAMESPACES[str(path[-1])]
+                for index, item in enumerate(node):
+                    if isinstance(item, dict) and isinstance(item.get("id"), str):
+                        item_path = path + (index, "id")
+                        first = declared[namespace].get(item["id"])
+                        if first is not None:
+                            where = f"{first[0].display_name}:{first[0].position_of(first[1]).line}"
+                            yield _problem(document, item_path,
+                                           f"the {namespace} id '{item['id']}' is used twice (first at {where}); ids must be unique")
+                        else:
+                            declared[namespace][item["id"]] = (document, item_path)
+            if path and path[-1] in _REFERENCES:
+                namespace = _REFERENCES[str(path[-1])]
+                values = node if isinstance(node, list) else [node]
+                for index, value in enumerate(values):
+                    if isinstance(value, str):
+                        ref_path = path + (index,) if isinstance(node, list) else path
+                        references.append((namespace, value, document, ref_path))
+    for namespace, value, document, path in references:
+        if value not in declared[namespace]:
+            known = sorted(declared[namespace])
+            yield _problem(document, path, f"unknown {namespace} id '{value}'{_closest(value, known, namespace)}")
 
 
 def _walk(node: Any, path: PathKey) -> Iterator[tuple[PathKey, Any]]:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .model import FILE_MODELS
 from .problems import Problem, format_path
-from .store import Content
+from .store import Content, reference_problems
 from .yaml_source import PathKey, YamlDocument, read_yaml
 
 _TYPE_WORDS = {
@@ -61,7 +61,9 @@ def load_content(content_dir: Path, *, display_root: Path | None = None) -> Cont
         except ValidationError as exc:
             problems.extend(_explain(exc, document, model))
     if problems:
-        # Cross-file checks on half-read content would only add noise.
+        # References are checked on every file that could be read, so one run still
+        # reports a wrong id in one file beside a wrong type in another.
+        problems.extend(reference_problems(documents.values()))
         raise ContentError(problems)
     content = Content.from_models(models, documents)
     cross_problems = list(content.check_references())
