@@ -38,7 +38,9 @@ build: $(call STAMP,base)
 
 test: $(call STAMP,test)
 	scripts/install-test-deps
-	$(BIN)/pytest -n auto $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto -m "not lighthouse" $(PYTEST_ARGS)
+	# Lighthouse scores depend on free CPU, so its audits run alone (exit 5: none selected).
+	$(BIN)/pytest -m lighthouse $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 bench: $(call STAMP,bench)
 	$(BIN)/python benchmarks/run.py

@@ -30,10 +30,10 @@ def _outputs(page: Any) -> dict[str, str]:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_calculator_matches_python_model(page: Any, site_server: str, lang: str) -> None:
     content = load_content(REPO / "content")
-    page.goto(site_server + PAGES[lang])
-    assert page.is_visible("#cia-calculator"), "the script did not reveal the calculator"
     for inputs in INPUT_SETS:
-        page.reload()
+        page.goto(site_server + PAGES[lang])
+        # The script starts when the browser is idle, then reveals the form.
+        page.wait_for_selector("#cia-calculator", state="visible", timeout=10_000)
         if "accelerator" in inputs:
             page.select_option("#cia-calculator-accelerator", inputs["accelerator"])
         for name, value in inputs.items():

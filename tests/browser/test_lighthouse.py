@@ -24,6 +24,9 @@ from typing import Any, NoReturn
 
 import pytest
 
+# Lighthouse measures CPU time: `make test` runs it alone, after the rest of the suite.
+pytestmark = pytest.mark.lighthouse
+
 PAGES = ("fr/", "en/", "fr/chiffres-cles/", "en/facts/", "fr/modele-de-capacite/", "en/capacity-model/")
 MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 CHROME = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))

@@ -307,11 +307,21 @@
     new Calculator(form, data).start();
   }
 
+  // The static page already shows the same figures: start when the browser is idle,
+  // so the calculator never delays the first paint or input.
+  function initWhenIdle() {
+    if (typeof window.requestIdleCallback === "function") {
+      window.requestIdleCallback(init, { timeout: 1500 });
+    } else {
+      window.setTimeout(init, 0);
+    }
+  }
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
+    window.document$.subscribe(initWhenIdle);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
+    document.addEventListener("DOMContentLoaded", initWhenIdle);
   } else {
-    init();
+    initWhenIdle();
   }
 })();
