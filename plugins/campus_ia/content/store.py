@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel
@@ -97,7 +98,7 @@ class Content:
         """Parse a date field (already validated) for formatting."""
         return PartialDate.parse(text)
 
-    @property
+    @cached_property
     def sources(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources_file.sources}
 
@@ -105,11 +106,11 @@ class Content:
     def partners(self) -> list[Partner]:
         return self.partners_file.partners
 
-    @property
+    @cached_property
     def people(self) -> dict[str, tuple[Person, Partner]]:
         return {p.id: (p, partner) for partner in self.partners for p in partner.people}
 
-    @property
+    @cached_property
     def figures(self) -> dict[str, Figure]:
         """Every figure, from campus.yml, investment.yml and the capacity references."""
         found = [*self.campus.figures, *self.investment.figures, *self.capacity.references]
