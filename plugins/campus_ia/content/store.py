@@ -136,6 +136,10 @@ class Content:
     def milestones(self) -> list[Milestone]:
         return self.timeline.milestones
 
+    @cached_property
+    def milestones_by_id(self) -> dict[str, Milestone]:
+        return {m.id: m for m in self.timeline.milestones}
+
     @property
     def quotes(self):  # noqa: ANN201 - list of Quote
         return self.quotes_file.quotes

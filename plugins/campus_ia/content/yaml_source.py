@@ -83,6 +83,37 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
+# libyaml, when PyYAML was built with it: the same parser rules, four to five times faster.
+# Only a fast path: a file it does not read cleanly is read again by _StrictLoader, so
+# every problem is reported exactly as before.
+_CSafeLoader = getattr(yaml, "CSafeLoader", None)
+if _CSafeLoader is not None:
+
+    class _FastLoader(_CSafeLoader):  # type: ignore[misc, valid-type]
+        yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+
+def _read_fast(path: Path, display_name: str, text: str) -> YamlDocument | None:
+    """The document read with libyaml, or None when the careful reader must look at it."""
+    if _CSafeLoader is None:
+        return None
+    try:
+        for event in yaml.parse(text, Loader=_CSafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None \
+                    or getattr(event, "tag", None) is not None:
+                return None
+        loader = _FastLoader(text)
+        try:
+            node = loader.get_single_node()
+            document = YamlDocument(path, display_name, None)
+            document.data = _construct(loader, node, (), document, 0) if node is not None else None
+            return document
+        finally:
+            loader.dispose()
+    except Exception:  # noqa: BLE001 - any trouble: the careful reader reports it
+        return None
+
+
 class _Located(Exception):
     def __init__(self, mark: Any, message: str) -> None:
         super().__init__(message)
@@ -116,6 +147,9 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
                     f"0x{raw[exc.start]:02x}); save it as UTF-8 in your editor")
         ]
 
+    fast = _read_fast(path, display_name, text)
+    if fast is not None:
+        return fast, []
     try:
         loader = _StrictLoader(text)
     except yaml.reader.ReaderError as exc:

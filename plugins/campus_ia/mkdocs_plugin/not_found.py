@@ -21,7 +21,7 @@ def write_language_404s(plugin: CampusPlugin, config: MkDocsConfig) -> None:
     """
     assembly = plugin.assembly
     assert assembly is not None
-    env = config.theme.get_env()
+    env = plugin.env or config.theme.get_env()
     template = env.get_template("404.html")
     base_url = urlsplit(config.site_url or "/").path.rstrip("/") or ""
     for lang, navigation in plugin.navigations.items():

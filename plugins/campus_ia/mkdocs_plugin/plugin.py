@@ -15,6 +15,8 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -40,6 +42,29 @@ from .not_found import write_language_404s
 
 log = logging.getLogger("mkdocs.plugins.campus_ia")
 
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept for the life of the process.
+
+    ``mkdocs serve`` makes a new Jinja environment for every rebuild, which would compile
+    Material's templates again each time. Jinja checks each template's source checksum,
+    so an edited template is still recompiled.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_BYTECODE = _MemoryBytecodeCache()
+
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 ROOT_PAGE = "index.md"
 
@@ -54,10 +79,13 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.project_dir = Path(".")
         self.staged_output = False
         self.output: AtomicOutput | None = None
+        self.serving = False
+        self.env: Any = None  # this build's theme environment (templates compiled once), from on_env
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # build and serve write through a staging folder (atomic_output.py); --dirty updates in place.
         self.staged_output = not dirty
+        self.serving = command == "serve"
 
     # -- configuration ------------------------------------------------------------
 
@@ -65,7 +93,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if not self.config.enabled:
             return None
         # Plugins live across `mkdocs serve` rebuilds: start each build from a clean slate.
-        self.assembly, self.navigations, self.prose_problems = None, {}, []
+        self.assembly, self.navigations, self.prose_problems, self.env = None, {}, [], None
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
             self.assembly = SiteAssembly.load(
@@ -129,8 +157,9 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         site_page = self.assembly.structure.by_src(page.file.src_uri)
         if site_page is None:
             return markdown
-        # Printed unescaped by the theme (no autoescape in MkDocs' environment).
-        page.meta.setdefault("description", escape(self.assembly.content.site.description[site_page.lang]))
+        # No page.meta["description"] default: main.html falls back to campus.description (the same
+        # text, escaped). A non-empty meta on every page costs Material four failed look-ups
+        # (meta.icon, .subtitle, .status...) per nav item on every page: O(pages²).
         if site_page.generated:
             return markdown
         shown = f"{_shown(Path(config.docs_dir), self.project_dir)}/{page.file.src_uri}"
@@ -157,6 +186,9 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         return clean
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        self.env = env
+        if env.bytecode_cache is None:
+            env.bytecode_cache = _THEME_BYTECODE  # serve: Material's templates compiled once per process
         if self.prose_problems:
             problems, self.prose_problems = self.prose_problems, []
             raise PluginError(str(ContentError(problems)))
@@ -191,7 +223,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if self.assembly is None:
             return
         site_dir = Path(config.site_dir)
-        split_search_index(site_dir, _search_languages(config))
+        split_search_index(site_dir, _search_languages(self.env or config.theme.get_env()))
         write_language_404s(self, config)
         missing = self.assembly.catalogs.missing()
         self.assembly.catalogs.reset_missing()
@@ -201,9 +233,10 @@ class CampusPlugin(BasePlugin[CampusConfig]):
                 "(run 'campus-ia i18n extract' and 'campus-ia i18n update', then translate):\n  "
                 + "\n  ".join(missing)
             )
-        for found in inline_code(site_dir):
-            log.warning(str(found))
-        precompress_site(site_dir)
+        if not self.serving:  # release checks and files: the preview needs neither
+            for found in inline_code(site_dir):
+                log.warning(str(found))
+            precompress_site(site_dir)
         self._put_output_in_place(config)
 
     def on_build_error(self, error: Exception) -> None:
@@ -263,9 +296,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         return self.assembly.root_chrome(context.get("base_url") or ".")
 
 
-def _search_languages(config: MkDocsConfig) -> dict[str, dict]:
+def _search_languages(env: Any) -> dict[str, dict]:
     """Material's own search settings for each language (stemmer, separator, pipeline)."""
-    env = config.theme.get_env()
     found: dict[str, dict] = {}
     for lang in LANGUAGES:
         module = env.get_template(f"partials/languages/{lang}.html").module

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from markupsafe import escape
 
@@ -19,6 +19,9 @@ from ..i18n import N_, Catalogs
 from ..pages import PageContext, render_page
 from .alternates import Alternate, alternates, og_locales
 from .structure import LANGUAGES, LANGUAGE_NAMES, OG_LOCALES, SitePage, SiteStructure
+
+if TYPE_CHECKING:
+    from ..pages.figures import FigureView
 
 
 @dataclass
@@ -85,19 +88,22 @@ class SiteAssembly:
 
         None if no figure or milestone has that id.
         """
-        fmt = self.formatters[lang]
-        milestone = next((m for m in self.content.milestones if m.id == figure_id), None)
+        milestone = self.content.milestones_by_id.get(figure_id)
         if milestone is not None:
             if milestone.date is None:
                 return self.catalogs.gettext(lang, N_("date not yet known"))
-            return fmt.date(self.content.partial_date(milestone.date), milestone.date_qualifier)
+            return self.formatters[lang].date(self.content.partial_date(milestone.date), milestone.date_qualifier)
         figure = self.content.figures.get(figure_id)
         if figure is None:
             return None
-        ctx_fmt = fmt
+        return self._figure_views[lang].value(figure)
+
+    @cached_property
+    def _figure_views(self) -> dict[str, FigureView]:
+        """One FigureView per language, for figure_text (called for every marker in the prose)."""
         from ..pages.figures import FigureView
 
-        return FigureView(self.content, lang, ctx_fmt, self.translator(lang)).value(figure)
+        return {lang: FigureView(self.content, lang, self.formatters[lang], self.translator(lang)) for lang in LANGUAGES}
 
     def page_chrome(self, page: SitePage) -> dict:
         """What the theme templates need to know about a page's language and translations.
