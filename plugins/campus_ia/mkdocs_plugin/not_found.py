@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..exports.addresses import UPDATES_FEED
+
 if TYPE_CHECKING:
     from .plugin import CampusPlugin
 
@@ -35,7 +37,7 @@ def write_language_404s(plugin: CampusPlugin, config: MkDocsConfig) -> None:
                 for p, alt in zip(chrome["translations"], chrome["alternates"])
             ],
             alternates=[],
-            feed=f"{base_url}/{lang}/feed.xml",
+            feed=f"{base_url}/{UPDATES_FEED[lang].path}",
             accessibility_url=f"{base_url}/{assembly.structure.get('accessibility', lang).url}",
             jsonld=[],
             not_found=True,

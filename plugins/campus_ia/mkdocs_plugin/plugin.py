@@ -26,6 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem
+from ..exports.addresses import UPDATES_FEED
 from ..i18n import CatalogError
 from ..pages import relative_url
 from ..site import LANGUAGES, SitePage
@@ -284,7 +285,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             }
             for other, alt in zip(chrome["translations"], chrome["alternates"])
         ]
-        chrome["feed"] = posixpath.join(base_url, site_page.lang, "feed.xml")
+        chrome["feed"] = posixpath.join(base_url, UPDATES_FEED[site_page.lang].path)
         chrome["accessibility_url"] = relative_url(
             site_page.url, self.assembly.structure.get("accessibility", site_page.lang).url
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..exports.addresses import TIMELINE_ICS
 from .context import PageContext
 from .environment import page_environment
 
@@ -33,4 +34,5 @@ def render_page(ctx: PageContext) -> str:
         gettext=ctx.gettext,
         ngettext=ctx.ngettext,
         edit_url=ctx.edit_url(content_file),
+        calendar_path=TIMELINE_ICS[ctx.lang].path,
     )
