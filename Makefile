@@ -1,7 +1,7 @@
 # Campus IA site: the four commands a person (and CI) needs.
 #
 #   make serve   live preview on http://127.0.0.1:8000/
-#   make build   strict build into site/
+#   make build   strict build into site/, then the release checks (campus-ia check-site)
 #   make test    install test tools (Chromium, nginx, Node packages) and run pytest
 #   make bench   run benchmarks/run.py
 #
@@ -35,6 +35,7 @@ serve: $(call STAMP,base)
 
 build: $(call STAMP,base)
 	$(BIN)/mkdocs build --strict
+	$(BIN)/campus-ia check-site site
 
 test: $(call STAMP,test)
 	scripts/install-test-deps

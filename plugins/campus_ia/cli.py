@@ -1,4 +1,4 @@
-"""``campus-ia``: check the content, publish the schemas, run the catalog workflow."""
+"""``campus-ia``: check the content and the built site, publish the schemas, run the catalog workflow."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate content/ and locales/; exit 1 listing every problem")
     commands.add_parser("schemas", help="write content/schemas/*.schema.json from the content model")
+    site = commands.add_parser("check-site", help="release checks on a built site (CSP, links, structure, "
+                               "third-party requests); exit 1 listing every problem")
+    site.add_argument("site_dir", type=Path, nargs="?", default=Path("site"), help="built site (default: site)")
     i18n = commands.add_parser("i18n", help="interface strings: extract templates, update catalogs")
     i18n.add_argument("action", choices=["extract", "update"])
     args = parser.parse_args(argv)
@@ -24,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         return _check(root)
+    if args.command == "check-site":
+        return _check_site(args.site_dir)
     if args.command == "schemas":
         from .content.schemas import write_schemas
 
@@ -53,6 +58,20 @@ def _check(root: Path) -> int:
         print("\n".join(["Page problems:", *(f"  {p}" for p in problems)]), file=sys.stderr)
         return 1
     print("content/ and locales/ are valid.")
+    return 0
+
+
+def _check_site(site_dir: Path) -> int:
+    from .site.release_checks import release_report
+
+    if not (site_dir / "index.html").is_file():
+        print(f"{site_dir}: no built site here (run 'mkdocs build' first, or name the folder)", file=sys.stderr)
+        return 1
+    report = release_report(site_dir)
+    if report:
+        print(report, file=sys.stderr)
+        return 1
+    print(f"{site_dir}: ready to publish.")
     return 0
 
 

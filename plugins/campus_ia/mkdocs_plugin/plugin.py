@@ -10,7 +10,6 @@ MkDocs, no reading of ``sys.argv``.
 from __future__ import annotations
 
 import json
-import logging
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,6 @@ from ..pages import relative_url
 from ..site import LANGUAGES, SitePage
 from ..site.assembly import SiteAssembly
 from ..site.prose_figures import insert_figures
-from ..site.csp import inline_code
 from ..site.prose_html import sanitise_prose
 from ..site.precompress import precompress_site
 from ..site.search_split import split_search_index
@@ -41,7 +39,6 @@ from .config import CampusConfig
 from .navigation import language_navigations
 from .not_found import write_language_404s
 
-log = logging.getLogger("mkdocs.plugins.campus_ia")
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -234,9 +231,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
                 "(run 'campus-ia i18n extract' and 'campus-ia i18n update', then translate):\n  "
                 + "\n  ".join(missing)
             )
-        if not self.serving:  # release checks and files: the preview needs neither
-            for found in inline_code(site_dir):
-                log.warning(str(found))
+        if not self.serving:  # the preview does not need compressed copies
             precompress_site(site_dir)
         self._put_output_in_place(config)
 

@@ -4,7 +4,7 @@ The policy allows scripts, styles, fonts and workers from the site itself only: 
 ``'unsafe-inline'``, no hashes. Material's inline scripts are moved into files by
 theme overrides (``theme/partials/javascripts/``); JSON blocks (``__config``,
 JSON-LD) are data, which a policy does not govern. :func:`inline_code` finds
-anything in the built HTML that the policy would block, so the build can say
+anything in the built HTML that the policy would block, so ``campus-ia check-site`` can say
 which file and line to fix, and which hash a policy would need instead.
 """
 
