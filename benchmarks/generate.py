@@ -7,7 +7,8 @@ repository's ``mkdocs.yml`` (same theme settings), ``content/``, ``docs/`` and
 * ``pages`` prose pages per language (``docs/fr/fiche-NNNN.md`` and
   ``docs/en/note-NNNN.md``), listed in ``content/site.yml`` like any prose page:
   a few paragraphs with headings, lists, a link, sometimes a table or an
-  admonition, and ``{{ fact:<id> }}`` markers;
+  admonition, and ``{{ fact:<id> }}`` markers; grouped in navigation sections of
+  ``SECTION_SIZE`` pages (``sections`` in ``content/site.yml``);
 * proportionally more sources, figures, partners (each with a spokesperson),
   milestones, quotes and updates in ``content/*.yml``.
 
@@ -32,6 +33,9 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+SECTION_SIZE = 25
+"""Synthetic pages are grouped in navigation sections of this many pages, as a large site
+would be (a sidebar of hundreds of links helps no reader)."""
 COPIED = ("content", "docs", "locales")
 # Editor schema hints the copied files start with; re-added after the YAML is rewritten.
 _SCHEMA_HINT = "# yaml-language-server: $schema=schemas/{stem}.schema.json\n"
@@ -380,11 +384,18 @@ def generate_project(dest: Path, pages: int, *, seed: int = 2025, repo: Path = R
         if not entry["generated"]:
             for lang in prose:
                 prose[lang].append(f"{entry['slug'][lang] or 'index'}.md")
+    sections: list[dict[str, Any]] = site.setdefault("sections", [])
     for i in range(1, pages + 1):
         topic = TOPICS[i % len(TOPICS)]
         slug = {"fr": f"fiche-{i:04d}", "en": f"note-{i:04d}"}
         title = {"fr": f"{topic[1]} : fiche n° {i}", "en": f"{topic[3]}: note no. {i}"}
-        site["pages"].append({"id": f"bench-{i:04d}", "slug": slug, "title": title, "generated": False})
+        first = (i - 1) // SECTION_SIZE * SECTION_SIZE + 1
+        if first == i:
+            last = min(first + SECTION_SIZE - 1, pages)
+            sections.append({"id": f"bench-section-{first:04d}",
+                             "title": {"fr": f"Fiches {first} à {last}", "en": f"Notes {first}–{last}"}})
+        site["pages"].append({"id": f"bench-{i:04d}", "slug": slug, "title": title, "generated": False,
+                              "section": sections[-1]["id"]})
         for lang in ("fr", "en"):
             following = f"{'fiche' if lang == 'fr' else 'note'}-{i + 1:04d}.md" if i < pages else None
             text = _prose_page(rng, lang, i, title[lang], facts, following)

@@ -138,6 +138,31 @@ def _without_ours(plugins: list[Any]) -> list[Any]:
     return [p for p in plugins if (p if isinstance(p, str) else next(iter(p))) != "campus-ia"]
 
 
+def prose_nav(project: Project, lang: str) -> list[Any]:
+    """The prose pages of ``lang`` as a MkDocs ``nav``, grouped in the sections ours uses.
+
+    Ours lists the same pages with the same sections (plus its generated pages), so the
+    three builds render navigation of the same shape.
+    """
+    site = yaml.safe_load((project.root / "content" / "site.yml").read_text(encoding="utf-8"))
+    titles = {s["id"]: s["title"][lang] for s in site.get("sections", [])}
+    nav: list[Any] = []
+    groups: dict[str, list[Any]] = {}
+    for entry in site["pages"]:
+        if entry["generated"]:
+            continue
+        item = {entry["title"][lang]: f"{entry['slug'][lang] or 'index'}.md"}
+        section = entry.get("section")
+        if section is None:
+            nav.append(item)
+        else:
+            if section not in groups:
+                groups[section] = []
+                nav.append({titles[section]: groups[section]})
+            groups[section].append(item)
+    return nav
+
+
 def write_floor_configs(project: Project, out: Path) -> list[Path]:
     """One plain Material config per language: docs/<lang>, theme.language <lang>."""
     paths = []
@@ -145,6 +170,7 @@ def write_floor_configs(project: Project, out: Path) -> list[Path]:
         config = _base_config(project)
         config["docs_dir"] = f"docs/{lang}"
         config["site_dir"] = str(out / f"floor-{lang}")
+        config["nav"] = prose_nav(project, lang)
         config["theme"]["language"] = lang
         config["plugins"] = _without_ours(config.get("plugins", []))
         path = project.root / f"mkdocs-floor-{lang}.yml"
@@ -204,8 +230,8 @@ def write_alternative(project: Project, dest: Path, out: Path, runner: Runner) -
         *_without_ours(config.get("plugins", [])),
         # No fallback: a French page must not be built again into the English site (slugs differ).
         {"i18n": {"docs_structure": "folder", "fallback_to_default": False, "languages": [
-            {"locale": "fr", "default": True, "name": "Français", "build": True},
-            {"locale": "en", "name": "English", "build": True},
+            {"locale": "fr", "default": True, "name": "Français", "build": True, "nav": prose_nav(project, "fr")},
+            {"locale": "en", "name": "English", "build": True, "nav": prose_nav(project, "en")},
         ]}},
         {"macros": {"module_name": "bench_macros", "on_error_fail": True}},
     ]

@@ -398,6 +398,16 @@ class PageEntry(Strict):
     slug: Slugs = Field(description="The page's address in each language ('' for the home page).")
     title: Bilingual
     generated: bool = Field(description="true if built from content/ by the site, false for Markdown in docs/.")
+    section: Id | None = Field(
+        None, description="The id of a section in 'sections': the navigation groups the page under it."
+    )
+
+
+class NavSection(Strict):
+    """A group of pages in the navigation (a heading that opens onto its pages)."""
+
+    id: Id
+    title: Bilingual
 
 
 class SiteFile(Strict):
@@ -409,6 +419,11 @@ class SiteFile(Strict):
     repository: Url
     edit_branch: Text = "main"
     last_reviewed: DateText
+    sections: list[NavSection] = Field(
+        default_factory=list,
+        description="Navigation groups. With many pages, group them: each page then carries the links of "
+        "its own section only, and the site stays quick to build and to read.",
+    )
     pages: list[PageEntry] = Field(min_length=1)
 
 

@@ -47,6 +47,7 @@ _ID_NAMESPACES = {
     "accelerators": "accelerator",
     "comparisons": "comparison",
     "phases": "phase",
+    "sections": "section",
 }
 # Keys whose value (or list of values) must name an id in a namespace.
 _REFERENCES = {
@@ -56,6 +57,7 @@ _REFERENCES = {
     "figure": "figure",
     "default_accelerator": "accelerator",
     "milestone": "milestone",
+    "section": "section",
 }
 
 
@@ -165,6 +167,10 @@ class Content:
                     yield _problem(document, ("pages", index, "slug", lang),
                                    f"the {lang} address '{slug}' is already used by pages[{seen[slug]}]")
                 seen[slug] = index
+        for index, page in enumerate(self.site.pages):
+            if page.section is not None and (page.slug.fr == "" or page.slug.en == ""):
+                yield _problem(document, ("pages", index, "section"),
+                               "the home page cannot be in a section; remove 'section' from it")
 
 
 def reference_problems(documents: Iterable[YamlDocument]) -> Iterator[Problem]:

@@ -15,3 +15,7 @@ class CampusConfig(base.Config):
     """Folder of the YAML content, relative to mkdocs.yml."""
     locales_dir = c.Type(str, default="locales")
     """Folder of the gettext catalogs, relative to mkdocs.yml."""
+    reuse_navigation = c.Type(bool, default=True)
+    """Render each navigation entry once per folder depth instead of once per page
+    (``nav_cache.py``); the HTML is the same either way. Turn it off if a theme override
+    makes an entry's HTML depend on the page that shows it."""

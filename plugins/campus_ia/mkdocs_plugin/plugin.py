@@ -28,6 +28,7 @@ from ..content import ContentError, Problem
 from ..exports.addresses import UPDATES_FEED
 from ..i18n import CatalogError
 from ..pages import relative_url
+from ..pages.raw_blocks import restore_html_blocks, stash_html_blocks
 from ..site import LANGUAGES, SitePage
 from ..site.assembly import SiteAssembly
 from ..site.prose_figures import insert_figures
@@ -36,8 +37,10 @@ from ..site.precompress import precompress_site
 from ..site.search_split import split_search_index
 from .atomic_output import AtomicOutput, OutputError, keep_serving_last_good, strict_build_will_abort
 from .config import CampusConfig
+from .nav_cache import NavigationCache
 from .navigation import language_navigations
 from .not_found import write_language_404s
+from .theme_text import ThemeText
 
 
 
@@ -79,6 +82,9 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.output: AtomicOutput | None = None
         self.serving = False
         self.env: Any = None  # this build's theme environment (templates compiled once), from on_env
+        self.nav_cache = NavigationCache()
+        self.raw_blocks: dict[str, list[str]] = {}  # generated page -> HTML kept out of Markdown
+        self.theme_text = ThemeText()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # build and serve write through a staging folder (atomic_output.py); --dirty updates in place.
@@ -92,6 +98,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             return None
         # Plugins live across `mkdocs serve` rebuilds: start each build from a clean slate.
         self.assembly, self.navigations, self.prose_problems, self.env = None, {}, [], None
+        self.nav_cache.reset(self.config.reuse_navigation)
+        self.raw_blocks = {}
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
             self.assembly = SiteAssembly.load(
@@ -159,6 +167,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         # text, escaped). A non-empty meta on every page costs Material four failed look-ups
         # (meta.icon, .subtitle, .status...) per nav item on every page: O(pages²).
         if site_page.generated:
+            markdown, self.raw_blocks[page.file.src_uri] = stash_html_blocks(markdown)
             return markdown
         shown = f"{_shown(Path(config.docs_dir), self.project_dir)}/{page.file.src_uri}"
         source = page.file.content_string
@@ -176,8 +185,10 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if self.assembly is None:
             return None
         site_page = self.assembly.structure.by_src(page.file.src_uri)
-        if site_page is None or site_page.generated:
-            return html  # generated pages escape their text when rendering it
+        if site_page is None:
+            return html
+        if site_page.generated:  # generated pages escape their text when rendering it
+            return restore_html_blocks(html, self.raw_blocks.pop(page.file.src_uri, []))
         shown = f"{_shown(Path(config.docs_dir), self.project_dir)}/{page.file.src_uri}"
         clean, problems = sanitise_prose(html, page.file.content_string, shown)
         self.prose_problems.extend(problems)
@@ -185,6 +196,9 @@ class CampusPlugin(BasePlugin[CampusConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self.env = env
+        env.globals["campus_nav_item"] = self.nav_cache.render
+        self.theme_text.reset(env)
+        env.globals["campus_theme_text"] = self.theme_text
         if env.bytecode_cache is None:
             env.bytecode_cache = _THEME_BYTECODE  # serve: Material's templates compiled once per process
         if self.prose_problems:

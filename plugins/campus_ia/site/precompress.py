@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import gzip
 import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.campus_ia.precompress")
@@ -33,19 +35,23 @@ def precompress_site(site_dir: Path, *, min_size: int = MIN_SIZE) -> list[Path]:
     copies written, sorted.
     """
     site_dir = Path(site_dir)
-    written: list[Path] = []
-    for path in sorted(site_dir.rglob("*")):
-        if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
-            continue
-        data = path.read_bytes()
-        if len(data) <= min_size:
-            continue
-        target = path.with_name(path.name + ".gz")
-        compressed = gzip.compress(data, compresslevel=6, mtime=0)
-        if len(compressed) >= len(data):
-            target.unlink(missing_ok=True)
-            continue
-        target.write_bytes(compressed)
-        written.append(target)
+    candidates = [p for p in sorted(site_dir.rglob("*")) if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()]
+    # zlib releases the GIL while it compresses: threads use every core.
+    with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
+        results = list(pool.map(lambda path: _compress(path, min_size), candidates))
+    written = [target for target in results if target is not None]
     log.debug("Wrote %d pre-compressed copies in %s", len(written), site_dir)
     return written
+
+
+def _compress(path: Path, min_size: int) -> Path | None:
+    data = path.read_bytes()
+    if len(data) <= min_size:
+        return None
+    target = path.with_name(path.name + ".gz")
+    compressed = gzip.compress(data, compresslevel=6, mtime=0)
+    if len(compressed) >= len(data):
+        target.unlink(missing_ok=True)
+        return None
+    target.write_bytes(compressed)
+    return target

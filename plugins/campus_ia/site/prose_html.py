@@ -58,9 +58,12 @@ class Removed:
 
 def sanitise(html: str) -> tuple[str, list[Removed]]:
     """The allow-listed HTML, and what active content was found in ``html``."""
-    finder = _ActiveContentFinder()
-    finder.feed(html)
-    finder.close()
+    removed: list[Removed] = []
+    if may_hold_active_content(html):  # the tokenizer is slow; most pages hold nothing to report
+        finder = _ActiveContentFinder()
+        finder.feed(html)
+        finder.close()
+        removed = finder.removed
     clean = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
@@ -71,7 +74,33 @@ def sanitise(html: str) -> tuple[str, list[Removed]]:
         strip_comments=True,
     )
     # The serializer writes U+00A0 as "&nbsp;"; keep the character, as the rest of the site does.
-    return clean.replace("&nbsp;", "\u00a0"), finder.removed
+    return clean.replace("&nbsp;", "\u00a0"), removed
+
+
+_MAYBE_ACTIVE = re.compile(
+    r"<\s*/?\s*(?:" + "|".join(sorted(_ACTIVE_ELEMENTS)) + r")\b"  # an active element
+    r"|[\s\"'/]on[^\s=>]*\s*="  # something that may be an event handler attribute
+    r"|<[^>]*&"  # a character reference inside a tag: decode it first
+    r"|(?:" + "|".join(re.escape(a) for a in sorted(_URL_ATTRIBUTES)) + r")\s*=\s*[\"']?[^\"'>]*:",  # an address with a colon
+    re.IGNORECASE,
+)
+_SAFE_ADDRESS = re.compile(
+    r"(?:" + "|".join(re.escape(a) for a in sorted(_URL_ATTRIBUTES)) + r")\s*=\s*([\"']?)(?:" + "|".join(sorted(URL_SCHEMES)) + r"):",
+    re.IGNORECASE,
+)
+
+
+def may_hold_active_content(html: str) -> bool:
+    """False only if ``html`` certainly has nothing for the finder: a cheap conservative test.
+
+    Looks for any active element name after ``<``, anything like ``on...=`` after a space or
+    quote, a character reference inside a tag, and any URL attribute holding a colon other
+    than after an allowed scheme. A false alarm only costs the full tokenizer pass.
+    """
+    for match in _MAYBE_ACTIVE.finditer(html):
+        if not _SAFE_ADDRESS.match(html, match.start()):
+            return True
+    return False
 
 
 def sanitise_prose(html: str, source: str, file: str) -> tuple[str, list[Problem]]:

@@ -27,6 +27,8 @@ class SitePage:
     title: str
     generated: bool
     order: int
+    section: str | None = None
+    """The id of the navigation section the page is grouped under, if any."""
 
     @property
     def src_uri(self) -> str:
@@ -45,11 +47,14 @@ class SiteStructure:
     def __init__(self, site: SiteFile) -> None:
         self.site = site
         self.pages: list[SitePage] = [
-            SitePage(entry.id, lang, entry.slug[lang], entry.title[lang], entry.generated, order)
+            SitePage(entry.id, lang, entry.slug[lang], entry.title[lang], entry.generated, order, entry.section)
             for order, entry in enumerate(site.pages)
             for lang in LANGUAGES
         ]
         self._by_key = {(p.id, p.lang): p for p in self.pages}
+        self.section_titles: dict[tuple[str, str], str] = {
+            (section.id, lang): section.title[lang] for section in site.sections for lang in LANGUAGES
+        }
         self._by_src = {p.src_uri: p for p in self.pages}
 
     def get(self, page_id: str, lang: str) -> SitePage:

@@ -1,0 +1,96 @@
+"""Navigation entries rendered once and reused, instead of once per page.
+
+Material renders the whole navigation on every page (``partials/nav.html`` calls the
+``render`` macro of ``partials/nav-item.html`` for each top-level entry, which calls
+itself for a section's entries), so a build costs pages x entries. An entry that does not hold the page being rendered comes out
+the same on every page but for its links, which MkDocs writes relative to the page:
+from ``en/a/`` and from ``en/b/``, ``en/c/`` is ``../c/`` both times. So the HTML of
+such an entry depends only on the folder that holds the page's folder, as long as none
+of the entry's addresses lies inside the page's own folder. :class:`NavigationCache`
+keeps each entry's HTML under that key and renders it again only where the rule does
+not hold (the active entry, an entry with links under the page). Our copies of
+``partials/nav.html`` and ``partials/nav-item.html`` call it at every level; the output is byte for byte Material's (a test builds
+the site both ways and compares every page).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any, Callable
+
+from jinja2 import pass_context
+from markupsafe import Markup
+
+
+class NavigationCache:
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self._html: dict[tuple, Markup] = {}
+        self._urls: dict[int, tuple[str, ...]] = {}
+        self.rendered = 0
+        self.reused = 0
+
+    def reset(self, enabled: bool) -> None:
+        """Forget everything: a new build has new navigation objects."""
+        self.enabled = enabled
+        self._html.clear()
+        self._urls.clear()
+        self.rendered = self.reused = 0
+
+    @pass_context
+    def render(self, context: Any, nav_item: Any, path: str, level: int, render: Callable[..., Markup],
+               parent: Any = None) -> Markup:
+        """``render(nav_item, path, level[, parent])`` from the cache when the result cannot differ."""
+        arguments = (nav_item, path, level) if parent is None else (nav_item, path, level, parent)
+        page = context.get("page")
+        key = self._key(nav_item, path, level, page, parent) if self.enabled and page is not None else None
+        if key is None:
+            self.rendered += 1
+            return render(*arguments)
+        html = self._html.get(key)
+        if html is None:
+            self.rendered += 1
+            html = self._html[key] = render(*arguments)
+        else:
+            self.reused += 1
+        return html
+
+    def _key(self, nav_item: Any, path: str, level: int, page: Any, parent: Any) -> tuple | None:
+        if getattr(nav_item, "active", False):
+            return None
+        folder = _folder_of(str(getattr(page, "url", "")))
+        if not folder:
+            return None  # a page at the site root: every address lies under it
+        if any(_inside(url, folder) for url in self._addresses(nav_item)):
+            return None
+        # With navigation.tabs and .sections, an entry's classes depend on its parent being open.
+        return (id(nav_item), path, level, posixpath.dirname(folder), bool(getattr(parent, "active", False)))
+
+    def _addresses(self, nav_item: Any) -> tuple[str, ...]:
+        found = self._urls.get(id(nav_item))
+        if found is None:
+            urls: list[str] = []
+            stack = [nav_item]
+            while stack:
+                item = stack.pop()
+                url = getattr(item, "url", None)
+                if isinstance(url, str):
+                    urls.append(url)
+                stack.extend(getattr(item, "children", None) or ())
+            found = self._urls[id(nav_item)] = tuple(urls)
+        return found
+
+
+def _folder_of(page_url: str) -> str:
+    """The folder MkDocs makes links relative to (as ``mkdocs.utils.get_relative_url``), no slashes at the ends."""
+    head, tail = posixpath.split(page_url)
+    folder = head if "." in tail else page_url
+    return folder.strip("/")
+
+
+def _inside(url: str, folder: str) -> bool:
+    """True if the site-relative ``url`` is the folder itself or lies under it."""
+    if "://" in url or url.startswith(("/", "#", "mailto:")):
+        return False  # absolute: written as it is, whatever the page
+    path = url.split("#", 1)[0].split("?", 1)[0].strip("/")
+    return path == folder or path.startswith(folder + "/")
