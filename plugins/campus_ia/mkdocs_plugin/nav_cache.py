@@ -26,7 +26,7 @@ class NavigationCache:
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
         self._html: dict[tuple, Markup] = {}
-        self._urls: dict[int, tuple[str, ...]] = {}
+        self._urls: dict[int, frozenset[str]] = {}
         self.rendered = 0
         self.reused = 0
 
@@ -61,24 +61,29 @@ class NavigationCache:
         folder = _folder_of(str(getattr(page, "url", "")))
         if not folder:
             return None  # a page at the site root: every address lies under it
-        if any(_inside(url, folder) for url in self._addresses(nav_item)):
-            return None
+        folders = self._folders(nav_item)
+        if folder in folders or _CLIMBS in folders:
+            return None  # one of the entry's addresses is the page's folder or lies under it
         # With navigation.tabs and .sections, an entry's classes depend on its parent being open.
         return (id(nav_item), path, level, posixpath.dirname(folder), bool(getattr(parent, "active", False)))
 
-    def _addresses(self, nav_item: Any) -> tuple[str, ...]:
+    def _folders(self, nav_item: Any) -> frozenset[str]:
+        """Every folder that holds or is one of the entry's addresses (its own and its children's)."""
         found = self._urls.get(id(nav_item))
         if found is None:
-            urls: list[str] = []
+            folders: set[str] = set()
             stack = [nav_item]
             while stack:
                 item = stack.pop()
                 url = getattr(item, "url", None)
                 if isinstance(url, str):
-                    urls.append(url)
+                    folders.update(_containing_folders(url))
                 stack.extend(getattr(item, "children", None) or ())
-            found = self._urls[id(nav_item)] = tuple(urls)
+            found = self._urls[id(nav_item)] = frozenset(folders)
         return found
+
+
+_CLIMBS = "\0climbs"
 
 
 def _folder_of(page_url: str) -> str:
@@ -88,9 +93,16 @@ def _folder_of(page_url: str) -> str:
     return folder.strip("/")
 
 
-def _inside(url: str, folder: str) -> bool:
-    """True if the site-relative ``url`` is the folder itself or lies under it."""
+def _containing_folders(url: str) -> list[str]:
+    """``en/a/b/`` -> ``en``, ``en/a``, ``en/a/b``: the folders a page in which sees it as inside.
+
+    Absolute addresses are written as they are whatever the page, so they have none; an
+    address that climbs (``../``) gets ``_CLIMBS``: the entry is never reused.
+    """
     if "://" in url or url.startswith(("/", "#", "mailto:")):
-        return False  # absolute: written as it is, whatever the page
+        return []
     path = url.split("#", 1)[0].split("?", 1)[0].strip("/")
-    return path == folder or path.startswith(folder + "/")
+    if path.startswith(".."):
+        return [_CLIMBS]
+    parts = [p for p in path.split("/") if p]
+    return ["/".join(parts[: n + 1]) for n in range(len(parts))]

@@ -84,6 +84,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.env: Any = None  # this build's theme environment (templates compiled once), from on_env
         self.nav_cache = NavigationCache()
         self.raw_blocks: dict[str, list[str]] = {}  # generated page -> HTML kept out of Markdown
+        self.docs_shown = "docs"  # docs_dir as the editor sees it, for error messages
         self.theme_text = ThemeText()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -131,7 +132,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if self.assembly is None:
             return None
         structure = self.assembly.structure
-        problems = structure.check_prose(Path(config.docs_dir), _shown(Path(config.docs_dir), self.project_dir))
+        self.docs_shown = _shown(Path(config.docs_dir), self.project_dir)  # once: it resolves paths
+        problems = structure.check_prose(Path(config.docs_dir), self.docs_shown)
         if problems:
             raise PluginError("\n".join(["Problems with the pages in docs/:", *(f"  {p}" for p in problems)]))
         for page in structure.generated():
@@ -169,7 +171,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if site_page.generated:
             markdown, self.raw_blocks[page.file.src_uri] = stash_html_blocks(markdown)
             return markdown
-        shown = f"{_shown(Path(config.docs_dir), self.project_dir)}/{page.file.src_uri}"
+        shown = f"{self.docs_shown}/{page.file.src_uri}"
         source = page.file.content_string
         offset = source.count("\n", 0, max(source.find(markdown.strip()[:80]), 0)) if markdown.strip() else 0
         result, problems = insert_figures(
@@ -189,7 +191,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             return html
         if site_page.generated:  # generated pages escape their text when rendering it
             return restore_html_blocks(html, self.raw_blocks.pop(page.file.src_uri, []))
-        shown = f"{_shown(Path(config.docs_dir), self.project_dir)}/{page.file.src_uri}"
+        shown = f"{self.docs_shown}/{page.file.src_uri}"
         clean, problems = sanitise_prose(html, page.file.content_string, shown)
         self.prose_problems.extend(problems)
         return clean

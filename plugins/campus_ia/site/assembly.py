@@ -32,6 +32,7 @@ class SiteAssembly:
     catalogs: Catalogs
     root: Path
     formatters: dict[str, Formatter] = field(default_factory=dict)
+    _figure_texts: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, content_dir: Path, locales_dir: Path, *, root: Path | None = None) -> SiteAssembly:
@@ -88,6 +89,12 @@ class SiteAssembly:
 
         None if no figure or milestone has that id.
         """
+        key = (lang, figure_id)
+        if key not in self._figure_texts:  # prose pages repeat the same few figures
+            self._figure_texts[key] = self._figure_text(lang, figure_id)
+        return self._figure_texts[key]
+
+    def _figure_text(self, lang: str, figure_id: str) -> str | None:
         milestone = self.content.milestones_by_id.get(figure_id)
         if milestone is not None:
             if milestone.date is None:

@@ -77,28 +77,36 @@ def sanitise(html: str) -> tuple[str, list[Removed]]:
     return clean.replace("&nbsp;", "\u00a0"), removed
 
 
-_MAYBE_ACTIVE = re.compile(
-    r"<\s*/?\s*(?:" + "|".join(sorted(_ACTIVE_ELEMENTS)) + r")\b"  # an active element
-    r"|[\s\"'/]on[^\s=>]*\s*="  # something that may be an event handler attribute
-    r"|<[^>]*&"  # a character reference inside a tag: decode it first
-    r"|(?:" + "|".join(re.escape(a) for a in sorted(_URL_ATTRIBUTES)) + r")\s*=\s*[\"']?[^\"'>]*:",  # an address with a colon
-    re.IGNORECASE,
+_ACTIVE_ELEMENT = re.compile(r"<\s*/?\s*(?:" + "|".join(sorted(_ACTIVE_ELEMENTS)) + r")\b")
+_EVENT_HANDLER = re.compile(r"on[^\s=>]*\s*=")
+_URL_ATTRIBUTE = re.compile(
+    r"(?:" + "|".join(re.escape(a) for a in sorted(_URL_ATTRIBUTES)) + r")\s*=\s*([\"']?)([^\"'>]*)"
 )
-_SAFE_ADDRESS = re.compile(
-    r"(?:" + "|".join(re.escape(a) for a in sorted(_URL_ATTRIBUTES)) + r")\s*=\s*([\"']?)(?:" + "|".join(sorted(URL_SCHEMES)) + r"):",
-    re.IGNORECASE,
-)
+_SAFE_SCHEME = re.compile(r"(?:" + "|".join(sorted(URL_SCHEMES)) + r"):|[^:]*$")
 
 
 def may_hold_active_content(html: str) -> bool:
     """False only if ``html`` certainly has nothing for the finder: a cheap conservative test.
 
-    Looks for any active element name after ``<``, anything like ``on...=`` after a space or
-    quote, a character reference inside a tag, and any URL attribute holding a colon other
-    than after an allowed scheme. A false alarm only costs the full tokenizer pass.
+    True if, in lower case, it has an active element name after ``<``, anything like
+    ``on...=`` after a space, quote or slash, a character reference inside a tag, or a URL
+    attribute whose value has a colon not after an allowed scheme. A false alarm only
+    costs the full tokenizer pass.
     """
-    for match in _MAYBE_ACTIVE.finditer(html):
-        if not _SAFE_ADDRESS.match(html, match.start()):
+    text = html.lower()
+    if _ACTIVE_ELEMENT.search(text):
+        return True
+    for match in _EVENT_HANDLER.finditer(text):
+        if match.start() == 0 or text[match.start() - 1] in " \t\n\r\f\"'/":
+            return True
+    position = text.find("&")
+    while position != -1:
+        if text.rfind("<", 0, position) > text.rfind(">", 0, position):
+            return True  # inside a tag: the tokenizer decodes it, so decode first
+        position = text.find("&", position + 1)
+    for match in _URL_ATTRIBUTE.finditer(text):
+        value = _IGNORED_IN_SCHEME.sub("", match.group(2)).lstrip("".join(map(chr, range(0x21))))
+        if not _SAFE_SCHEME.match(value):
             return True
     return False
 
