@@ -41,6 +41,7 @@ from .nav_cache import NavigationCache
 from .navigation import language_navigations
 from .not_found import write_language_404s
 from .theme_text import ThemeText
+from .watcher import poll_faster
 
 
 
@@ -276,6 +277,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for folder in (self.config.content_dir, self.config.locales_dir):
             server.watch(str(self.project_dir / folder))
+        poll_faster(server)
         if self.staged_output and hasattr(server, "builder"):
             server.builder = keep_serving_last_good(server.builder)
         return server
