@@ -190,3 +190,31 @@ def test_core_does_not_import_mkdocs() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def _add_sections(content_copy: Path, section_line: str) -> tuple[int, int]:
+    """Declare a 'reading' section and put the about page in ``section_line``'s section."""
+    edit(content_copy / "site.yml", "pages:\n", "sections:\n  - id: reading\n    title: {fr: Lire, en: Reading}\npages:\n")
+    return edit(content_copy / "site.yml", "  - id: about\n", f"  - id: about\n    section: {section_line}\n")
+
+
+def test_a_page_in_a_known_section_is_valid(content_copy: Path) -> None:
+    _add_sections(content_copy, "reading")
+    content = load_content(content_copy)
+    assert [p.id for p in content.site.pages if p.section == "reading"] == ["about"]
+
+
+def test_unknown_section_is_located(content_copy: Path) -> None:
+    line, _ = _add_sections(content_copy, "readin")
+    [problem] = problems_of(content_copy)
+    # The section line is the one after "- id: about".
+    assert problem.startswith(f"content/site.yml:{line + 1}:14: pages[")
+    assert "unknown section id 'readin'" in problem and "did you mean 'reading'" in problem
+
+
+def test_home_page_cannot_be_in_a_section(content_copy: Path) -> None:
+    edit(content_copy / "site.yml", "pages:\n", "sections:\n  - id: reading\n    title: {fr: Lire, en: Reading}\npages:\n")
+    line, _ = edit(content_copy / "site.yml", "  - id: home\n", "  - id: home\n    section: reading\n")
+    [problem] = problems_of(content_copy)
+    assert problem.startswith(f"content/site.yml:{line + 1}:14: pages[0].section: ")
+    assert "home page cannot be in a section" in problem

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from campus_ia.site.prose_html import sanitise, sanitise_prose
+from campus_ia.site.prose_html import may_hold_active_content, sanitise, sanitise_prose
 
-
-@pytest.mark.parametrize(
-    ("html", "removed"),
-    [
+ACTIVE = [
         ('<a href="javascript:alert(1)">x</a>', "a 'javascript:' address"),
         ('<a href="JaVaScRiPt:alert(1)">x</a>', "a 'javascript:' address"),
         ('<a href="java&#9;script:alert(1)">x</a>', "a 'javascript:' address"),  # browsers drop the tab
@@ -22,8 +19,14 @@ from campus_ia.site.prose_html import sanitise, sanitise_prose
         ('<iframe src="https://example.org/"></iframe>', "a <iframe> element"),
         ('<svg><a href="javascript:alert(1)">x</a></svg>', "a <svg> element"),
         ("<style>body{display:none}</style>", "a <style> element"),
-    ],
-)
+        ('<a href="https://example.org/" title="x" onmouseover="alert(1)">x</a>', "an event handler attribute (onmouseover)"),
+        ('<p/onclick="alert(1)">x</p>', "an event handler attribute (onclick)"),
+        ('<a href\n=\n"javascript:alert(1)">x</a>', "a 'javascript:' address"),
+        ('<a title="a:b" href=javascript:alert(1)>x</a>', "a 'javascript:' address"),
+    ]
+
+
+@pytest.mark.parametrize(("html", "removed"), ACTIVE)
 def test_active_content_is_removed_and_named(html: str, removed: str) -> None:
     clean, found = sanitise(html)
     assert removed in [item.what for item in found]
@@ -46,6 +49,13 @@ def test_ordinary_prose_html_is_kept() -> None:
     clean, found = sanitise(html)
     assert found == []
     assert clean == html
+    assert not may_hold_active_content(html)  # ordinary prose skips the tokenizer
+
+
+@pytest.mark.parametrize(("html", "removed"), ACTIVE)
+def test_the_quick_test_never_misses_what_the_tokenizer_finds(html: str, removed: str) -> None:
+    assert may_hold_active_content(html)
+    assert may_hold_active_content(f"<p>Some text, <a href=\"../x/\">a link</a>.</p>\n{html}\n<p>More.</p>")
 
 
 def test_problems_point_at_the_markdown_source() -> None:

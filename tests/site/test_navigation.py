@@ -1,0 +1,107 @@
+"""Navigation: sections from content/site.yml, pruned to the page's own section, and the
+entries reused across pages giving exactly Material's HTML."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from tests.support.build import build, copy_project
+
+THEME = Path(__file__).resolve().parents[2] / "plugins" / "campus_ia" / "theme"
+MATERIAL = Path(material.__file__).resolve().parent / "templates"
+
+
+@pytest.mark.parametrize(
+    ("name", "changed"),
+    [
+        ("partials/nav.html", "{{ campus_nav_item(nav_item, path, 1, item.render) }}"),
+        ("partials/nav-item.html", '{{ campus_nav_item(item, path ~ "_" ~ loop.index, level + 1, render, nav_item) }}'),
+    ],
+)
+def test_our_navigation_templates_are_materials_but_one_line(name: str, changed: str) -> None:
+    """If Material changes these templates, our copies must be brought up to date."""
+    ours = (THEME / name).read_text(encoding="utf-8").splitlines()
+    theirs = (MATERIAL / name).read_text(encoding="utf-8").splitlines()
+    body = lambda lines: lines[lines.index("-#}") + 1:]  # noqa: E731 - after the header comment
+    diff = [line for line in difflib.unified_diff(body(theirs), body(ours), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert len(diff) == 2, diff
+    assert diff[0].startswith("-") and diff[1].startswith("+"), diff
+    assert diff[1][1:].strip() == changed
+
+
+SECTION = "sections:\n  - id: reading\n    title: {fr: Pour aller plus loin, en: Further reading}\npages:\n"
+
+
+def _sectioned_project(root: Path, reuse: bool) -> Path:
+    project = copy_project(root)
+    site = project / "content" / "site.yml"
+    text = site.read_text(encoding="utf-8").replace("pages:\n", SECTION, 1)
+    for page in ("about", "accessibility"):
+        text = text.replace(f"  - id: {page}\n", f"  - id: {page}\n    section: reading\n", 1)
+    site.write_text(text, encoding="utf-8")
+    if not reuse:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "  - campus-ia\n", "  - campus-ia:\n      reuse_navigation: false\n", 1), encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def sectioned_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Path]:
+    sites = {}
+    for reuse in (True, False):
+        root = tmp_path_factory.mktemp(f"sectioned-{reuse}")
+        result = build(_sectioned_project(root / "project", reuse), root / "site")
+        assert result.returncode == 0, result.stderr
+        sites[reuse] = root / "site"
+    return sites
+
+
+def _nav(html: str) -> str:
+    start = html.index('<nav class="md-nav md-nav--primary"')
+    return html[start:html.index('<div class="md-sidebar md-sidebar--secondary"', start)]
+
+
+@pytest.mark.slow
+def test_reused_navigation_is_byte_for_byte_materials(sectioned_sites: dict[bool, Path]) -> None:
+    reused, rendered = sectioned_sites[True], sectioned_sites[False]
+    pages = sorted(p.relative_to(rendered) for p in rendered.rglob("*.html"))
+    assert len(pages) > 20 and pages == sorted(p.relative_to(reused) for p in reused.rglob("*.html"))
+    different = [str(p) for p in pages if (reused / p).read_bytes() != (rendered / p).read_bytes()]
+    assert different == []
+
+
+@pytest.mark.slow
+def test_a_section_groups_its_pages_and_other_pages_carry_only_its_first_link(
+    sectioned_sites: dict[bool, Path],
+) -> None:
+    site = sectioned_sites[True]
+    about = _nav((site / "en" / "about" / "index.html").read_text(encoding="utf-8"))
+    # On a page of the section: the section is open and lists both of its pages.
+    assert re.search(r'md-nav__item--active md-nav__item--nested">\s*<input[^>]*checked', about)
+    assert "Further reading" in about
+    assert 'href="../accessibility/"' in about and 'md-nav__link--active' in about
+
+    home = _nav((site / "en" / "index.html").read_text(encoding="utf-8"))
+    # Elsewhere: one link to the section's first page, not its list (navigation.prune).
+    assert "md-nav__item--pruned" in home and "Further reading" in home
+    assert 'href="about/"' in home
+    assert 'href="accessibility/"' not in home
+
+    french = _nav((site / "fr" / "a-propos" / "index.html").read_text(encoding="utf-8"))
+    assert "Pour aller plus loin" in french and "Further reading" not in french
+
+
+@pytest.mark.slow
+def test_previous_and_next_follow_the_sections(sectioned_sites: dict[bool, Path]) -> None:
+    html = (sectioned_sites[True] / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    footer = html[html.index('<nav class="md-footer__inner'):]
+    assert re.search(r'<a href="\.\./accessibility/" class="md-footer__link md-footer__link--next"', footer)
+    previous = (sectioned_sites[True] / "en" / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="\.\./about/" class="md-footer__link md-footer__link--prev"', previous)
