@@ -15,6 +15,7 @@ the site both ways and compares every page).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from typing import Any, Callable
 
@@ -58,7 +59,7 @@ class NavigationCache:
     def _key(self, nav_item: Any, path: str, level: int, page: Any, parent: Any) -> tuple | None:
         if getattr(nav_item, "active", False):
             return None
-        folder = _folder_of(str(getattr(page, "url", "")))
+        folder = _folder_of(page.url)
         if not folder:
             return None  # a page at the site root: every address lies under it
         folders = self._folders(nav_item)
@@ -86,6 +87,7 @@ class NavigationCache:
 _CLIMBS = "\0climbs"
 
 
+@functools.lru_cache(maxsize=4096)
 def _folder_of(page_url: str) -> str:
     """The folder MkDocs makes links relative to (as ``mkdocs.utils.get_relative_url``), no slashes at the ends."""
     head, tail = posixpath.split(page_url)

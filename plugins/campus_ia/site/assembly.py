@@ -33,6 +33,7 @@ class SiteAssembly:
     root: Path
     formatters: dict[str, Formatter] = field(default_factory=dict)
     _figure_texts: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False)
+    _translated: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, content_dir: Path, locales_dir: Path, *, root: Path | None = None) -> SiteAssembly:
@@ -52,8 +53,16 @@ class SiteAssembly:
 
     def translator(self, lang: str) -> Callable[[str], str]:
         """gettext for ``lang``; French translations get French typography (no-break spaces)."""
-        typography = self.formatters[lang].typography
-        return lambda message: typography(self.catalogs.gettext(lang, message))
+        typography, gettext = self.formatters[lang].typography, self.catalogs.gettext
+        translated = self._translated.setdefault(lang, {})  # templates ask for the same strings on every page
+
+        def translate(message: str) -> str:
+            text = translated.get(message)
+            if text is None:
+                text = translated[message] = typography(gettext(lang, message))
+            return text
+
+        return translate
 
     def ngettext(self, lang: str) -> Callable[[str, str, int], str]:
         return lambda singular, plural, n: self.catalogs.ngettext(lang, singular, plural, n)
