@@ -129,6 +129,28 @@ def test_precompress_writes_reproducible_gzip_copies_of_large_text_files(tmp_pat
     assert (tmp_path / "fr" / "index.html.gz").read_bytes() == first
 
 
+def test_pages_compressed_during_the_build_are_used_only_if_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from campus_ia.site import precompress
+
+    kept, changed = ("Gardé tel quel. " * 200).encode(), ("Avant. " * 300).encode()
+    early = precompress.EarlyCompression()
+    early.add("fr/kept/index.html", kept)
+    early.add("fr/changed/index.html", changed)
+    early.add("small.html", b"<p>x</p>")  # too small to be worth a copy
+    for started in list(early._started.values()):
+        started[1].result()  # let the worker finish before compression is watched
+    write_site(tmp_path, {"fr/kept/index.html": kept.decode(), "fr/changed/index.html": "Après. " * 300})
+    compressed_now: list[int] = []
+    real = precompress._deflate
+    monkeypatch.setattr(precompress, "_deflate", lambda data: compressed_now.append(len(data)) or real(data))
+    written = precompress.precompress_site(tmp_path, early=early)
+    early.close()
+    assert written == [tmp_path / "fr" / "changed" / "index.html.gz", tmp_path / "fr" / "kept" / "index.html.gz"]
+    assert compressed_now == [len(("Après. " * 300).encode())]  # only the page that changed since
+    assert gzip.decompress(written[0].read_bytes()) == ("Après. " * 300).encode()
+    assert gzip.decompress(written[1].read_bytes()) == kept
+
+
 # -- the shipped site ---------------------------------------------------------------------
 
 

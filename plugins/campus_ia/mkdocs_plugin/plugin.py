@@ -33,7 +33,7 @@ from ..site import LANGUAGES, SitePage
 from ..site.assembly import SiteAssembly
 from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
-from ..site.precompress import precompress_site
+from ..site.precompress import EarlyCompression, precompress_site
 from ..site.search_split import split_search_index
 from .atomic_output import AtomicOutput, OutputError, keep_serving_last_good, strict_build_will_abort
 from .config import CampusConfig
@@ -86,6 +86,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.nav_cache = NavigationCache()
         self.raw_blocks: dict[str, list[str]] = {}  # generated page -> HTML kept out of Markdown
         self.docs_shown = "docs"  # docs_dir as the editor sees it, for error messages
+        self.early_compression: EarlyCompression | None = None  # pages gzipped while others render
         self.theme_text = ThemeText()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -101,6 +102,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         # Plugins live across `mkdocs serve` rebuilds: start each build from a clean slate.
         self.assembly, self.navigations, self.prose_problems, self.env = None, {}, [], None
         self.nav_cache.reset(self.config.reuse_navigation)
+        self._stop_early_compression()
+        self.early_compression = None if self.serving else EarlyCompression()
         self.raw_blocks = {}
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
@@ -249,14 +252,28 @@ class CampusPlugin(BasePlugin[CampusConfig]):
                 + "\n  ".join(missing)
             )
         if not self.serving:  # the preview does not need compressed copies
-            precompress_site(site_dir)
+            precompress_site(site_dir, early=self.early_compression)
+            self._stop_early_compression()
         self._put_output_in_place(config)
 
+    @event_priority(-1000)  # last: compress the page exactly as MkDocs will write it
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if self.early_compression is not None:
+            self.early_compression.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+        return output
+
     def on_build_error(self, error: Exception) -> None:
+        self._stop_early_compression()
         self._discard_output()
 
     def on_shutdown(self) -> None:
+        self._stop_early_compression()
         self._discard_output()  # e.g. after Ctrl-C, which skips build_error
+
+    def _stop_early_compression(self) -> None:
+        if self.early_compression is not None:
+            self.early_compression.close()
+            self.early_compression = None
 
     def _put_output_in_place(self, config: MkDocsConfig) -> None:
         if self.output is None or strict_build_will_abort(config.strict):

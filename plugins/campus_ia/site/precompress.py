@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import logging
 import os
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path, PurePosixPath
 
 try:  # zlib-ng writes the same gzip format as zlib, about twice as fast at the same size
     from zlib_ng import gzip_ng as gzip
@@ -31,30 +32,70 @@ MIN_SIZE = 1024
 """Files of this many bytes or fewer are left alone: one network packet either way."""
 
 
-def precompress_site(site_dir: Path, *, min_size: int = MIN_SIZE) -> list[Path]:
+def precompress_site(site_dir: Path, *, min_size: int = MIN_SIZE, early: EarlyCompression | None = None) -> list[Path]:
     """Write ``NAME.gz`` next to every text file of ``site_dir`` larger than ``min_size`` bytes.
 
     An existing copy is replaced (MkDocs writes its own ``sitemap.xml.gz``; ours has the
     same content). A copy that would not be smaller than its original is not written, and
-    an older one is removed, since a server would gain nothing sending it. Returns the
-    copies written, sorted.
+    an older one is removed, since a server would gain nothing sending it. Files that
+    ``early`` compressed while the build was running are not compressed again, if they
+    are still what it was given. Returns the copies written, sorted.
     """
     site_dir = Path(site_dir)
     candidates = [p for p in sorted(site_dir.rglob("*")) if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()]
+    started = early.take() if early is not None else {}
     # zlib releases the GIL while it compresses: threads use every core.
     with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
-        results = list(pool.map(lambda path: _compress(path, min_size), candidates))
+        def one(path: Path) -> Path | None:
+            data = path.read_bytes()
+            if len(data) <= min_size:
+                return None
+            known = started.get(path.relative_to(site_dir).as_posix())
+            compressed = known[1].result() if known and known[0] == _digest(data) else _deflate(data)
+            return _write(path, data, compressed)
+
+        results = list(pool.map(one, candidates))
     written = [target for target in results if target is not None]
     log.debug("Wrote %d pre-compressed copies in %s", len(written), site_dir)
     return written
 
 
-def _compress(path: Path, min_size: int) -> Path | None:
-    data = path.read_bytes()
-    if len(data) <= min_size:
-        return None
+class EarlyCompression:
+    """Compresses pages on other cores while the build renders the next ones.
+
+    MkDocs renders on one core; gzip (which releases the GIL) can use the others
+    meanwhile. :meth:`add` takes a file's bytes as they will be written;
+    :func:`precompress_site` then uses the result if the file was written unchanged.
+    """
+
+    def __init__(self, min_size: int = MIN_SIZE, workers: int | None = None) -> None:
+        self.min_size = min_size
+        self._pool = ThreadPoolExecutor(max_workers=workers or max(1, (os.cpu_count() or 1) - 1))
+        self._started: dict[str, tuple[bytes, Future[bytes]]] = {}
+
+    def add(self, relative_path: str, data: bytes) -> None:
+        if len(data) > self.min_size and PurePosixPath(relative_path).suffix.lower() in TEXT_SUFFIXES:
+            self._started[relative_path] = (_digest(data), self._pool.submit(_deflate, data))
+
+    def take(self) -> dict[str, tuple[bytes, Future[bytes]]]:
+        started, self._started = self._started, {}
+        return started
+
+    def close(self) -> None:
+        self._started = {}
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _deflate(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
+def _write(path: Path, data: bytes, compressed: bytes) -> Path | None:
     target = path.with_name(path.name + ".gz")
-    compressed = gzip.compress(data, compresslevel=6, mtime=0)
     if len(compressed) >= len(data):
         target.unlink(missing_ok=True)
         return None
