@@ -28,6 +28,7 @@ from ..content import ContentError, Problem
 from ..exports.addresses import UPDATES_FEED
 from ..i18n import CatalogError
 from ..pages import relative_url
+from ..pages.bytecode_cache import compiled_templates
 from ..pages.raw_blocks import restore_html_blocks, stash_html_blocks
 from ..site import LANGUAGES, SitePage
 from ..site.assembly import SiteAssembly
@@ -45,27 +46,6 @@ from .watcher import poll_faster
 
 
 
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled theme templates, kept for the life of the process.
-
-    ``mkdocs serve`` makes a new Jinja environment for every rebuild, which would compile
-    Material's templates again each time. Jinja checks each template's source checksum,
-    so an edited template is still recompiled.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-_THEME_BYTECODE = _MemoryBytecodeCache()
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 ROOT_PAGE = "index.md"
@@ -205,8 +185,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         env.globals["campus_nav_item"] = self.nav_cache.render
         self.theme_text.reset(env)
         env.globals["campus_theme_text"] = self.theme_text
-        if env.bytecode_cache is None:
-            env.bytecode_cache = _THEME_BYTECODE  # serve: Material's templates compiled once per process
+        if env.bytecode_cache is None:  # Material's templates compiled once, not on every build
+            env.bytecode_cache = compiled_templates()
         if self.prose_problems:
             problems, self.prose_problems = self.prose_problems, []
             raise PluginError(str(ContentError(problems)))

@@ -8,6 +8,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from .bytecode_cache import compiled_templates
+
 TEMPLATE_DIRS = [
     Path(__file__).parent / "templates",
     Path(__file__).parent.parent / "facts" / "templates",
@@ -26,6 +28,7 @@ def page_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=compiled_templates(),
     )
     env.filters["mdsafe"] = markdown_safe
     from ..capacity.page_view import TEMPLATE_GLOBALS as capacity_globals
