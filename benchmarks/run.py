@@ -421,6 +421,18 @@ def _r(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}" if a is not None and b else "n/a"
 
 
+def marginal_costs(results: list[SizeResult]) -> dict[str, list[tuple[int, int, float]]]:
+    """kind -> (size, next size, ms per added page) for each step between measured sizes."""
+    found: dict[str, list[tuple[int, int, float]]] = {}
+    for kind in ("ours", "floor", "alt"):
+        for a, b in zip(results, results[1:]):
+            ta, tb = a.median(kind), b.median(kind)
+            if ta is None or tb is None or b.pages[kind] == a.pages[kind]:
+                continue
+            found.setdefault(kind, []).append((a.size, b.size, 1000 * (tb - ta) / (b.pages[kind] - a.pages[kind])))
+    return found
+
+
 def report(results: list[SizeResult], repeat: int) -> list[str]:
     lines = [
         f"Median of the runs (up to {repeat}), seconds of wall-clock per whole `mkdocs build` process.",
@@ -461,6 +473,13 @@ def report(results: list[SizeResult], repeat: int) -> list[str]:
         first, last = cpu_per_page[0], cpu_per_page[-1]
         growth.append(f"ours CPU {100 * (last / first - 1):+.0f} %" if first and last else "ours CPU n/a")
         lines += ["", f"Time per page, {results[0].size} -> {results[-1].size} pages/lang: " + ", ".join(growth)]
+        marginal = marginal_costs(results)
+        if marginal:
+            lines += ["", "Cost of each added page (difference of build times over difference of pages built, ms; "
+                      "the fixed cost of a build cancels out, so this shows whether pages get dearer as the site grows):"]
+            lines += [f"  {kind}: " + ", ".join(f"{a} -> {b}: {cost:.1f}" for a, b, cost in steps)
+                      + (f" (last step vs first: {100 * (steps[-1][2] / steps[0][2] - 1):+.0f} %)" if len(steps) > 1 else "")
+                      for kind, steps in marginal.items()]
     lines += [
         "",
         "ours: the generated project, one bilingual build with campus-ia (generated data pages, prose with",
@@ -523,7 +542,7 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         deadline = start + args.budget - (40 if edits else 0)  # what edit-to-preview needs
         for index, size in enumerate(sizes):
-            results.append(bench_size(size, repeat, work, runner, alt, warmup=index == 0 and not args.no_warmup,
+            results.append(bench_size(size, repeat, work, runner, alt, warmup=not args.no_warmup,
                                       deadline=deadline if index == len(sizes) - 1 else None,
                                       repo=args.repo.resolve()))
             shutil.rmtree(work / f"site-{size}", ignore_errors=True)

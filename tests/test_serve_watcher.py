@@ -53,3 +53,21 @@ def test_a_started_or_unknown_observer_is_left_alone(tmp_path: Path) -> None:
         observer = object()
 
     assert not poll_faster(Server())
+
+
+def test_collector_thresholds_are_raised_for_a_build_and_put_back() -> None:
+    import gc
+
+    from campus_ia.mkdocs_plugin.gc_tuning import BUILD_THRESHOLDS, FewerCollections
+
+    before = gc.get_threshold()
+    tuning = FewerCollections()
+    tuning.start()
+    try:
+        assert gc.get_threshold()[0] >= BUILD_THRESHOLDS[0] > before[0]
+        tuning.start()  # a second start (serve's next build) keeps the first saved values
+    finally:
+        tuning.stop()
+    assert gc.get_threshold() == before
+    tuning.stop()  # stopping twice changes nothing
+    assert gc.get_threshold() == before

@@ -38,6 +38,7 @@ from ..site.precompress import EarlyCompression, precompress_site
 from ..site.search_split import split_search_index
 from .atomic_output import AtomicOutput, OutputError, keep_serving_last_good, strict_build_will_abort
 from .config import CampusConfig
+from .gc_tuning import FewerCollections
 from .nav_cache import NavigationCache
 from .navigation import language_navigations
 from .not_found import write_language_404s
@@ -67,6 +68,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.raw_blocks: dict[str, list[str]] = {}  # generated page -> HTML kept out of Markdown
         self.docs_shown = "docs"  # docs_dir as the editor sees it, for error messages
         self.early_compression: EarlyCompression | None = None  # pages gzipped while others render
+        self.collections = FewerCollections()  # garbage-collector thresholds raised during a build
         self.theme_text = ThemeText()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -86,6 +88,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.early_compression = None if self.serving else EarlyCompression()
         self.raw_blocks = {}
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.collections.start()  # until on_post_build, on_build_error or on_shutdown
         try:
             self.assembly = SiteAssembly.load(
                 self.project_dir / self.config.content_dir,
@@ -93,6 +96,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
                 root=self.project_dir,
             )
         except (ContentError, CatalogError) as exc:
+            self.collections.stop()
             raise PluginError(str(exc)) from None
         site = self.assembly.content.site
         if not config.site_url:
@@ -235,6 +239,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             precompress_site(site_dir, early=self.early_compression)
             self._stop_early_compression()
         self._put_output_in_place(config)
+        self.collections.stop()
 
     @event_priority(-1000)  # last: compress the page exactly as MkDocs will write it
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -243,10 +248,12 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         return output
 
     def on_build_error(self, error: Exception) -> None:
+        self.collections.stop()
         self._stop_early_compression()
         self._discard_output()
 
     def on_shutdown(self) -> None:
+        self.collections.stop()
         self._stop_early_compression()
         self._discard_output()  # e.g. after Ctrl-C, which skips build_error
 
