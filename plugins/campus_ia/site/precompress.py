@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
-import hashlib
+import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
@@ -71,13 +71,13 @@ class EarlyCompression:
     def __init__(self, min_size: int = MIN_SIZE, workers: int | None = None) -> None:
         self.min_size = min_size
         self._pool = ThreadPoolExecutor(max_workers=workers or max(1, (os.cpu_count() or 1) - 1))
-        self._started: dict[str, tuple[bytes, Future[bytes]]] = {}
+        self._started: dict[str, tuple[tuple[int, int], Future[bytes]]] = {}
 
     def add(self, relative_path: str, data: bytes) -> None:
         if len(data) > self.min_size and PurePosixPath(relative_path).suffix.lower() in TEXT_SUFFIXES:
             self._started[relative_path] = (_digest(data), self._pool.submit(_deflate, data))
 
-    def take(self) -> dict[str, tuple[bytes, Future[bytes]]]:
+    def take(self) -> dict[str, tuple[tuple[int, int], Future[bytes]]]:
         started, self._started = self._started, {}
         return started
 
@@ -86,8 +86,9 @@ class EarlyCompression:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+def _digest(data: bytes) -> tuple[int, int]:
+    """Enough to tell a page rewritten after it was handed over (CRC-32 runs at memory speed)."""
+    return len(data), zlib.crc32(data)
 
 
 def _deflate(data: bytes) -> bytes:
