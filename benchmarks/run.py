@@ -505,7 +505,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     parser.add_argument("--quick", action="store_true", help="sizes 50,200, one run each, three edits")
     parser.add_argument("--sizes", help="prose pages per language, comma-separated (default 50,200,1000)")
-    parser.add_argument("--repeat", type=int, help="timed builds per size and kind (default 3)")
+    parser.add_argument("--repeat", type=int, help="timed builds per size and kind (default 5)")
     parser.add_argument("--edits", type=int, help="edits timed in edit-to-preview (default 5; 0 skips it)")
     parser.add_argument("--budget", type=float, default=540,
                         help="seconds for the whole run; the last size gets fewer runs rather than pass it (default 540)")
@@ -519,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([50, 200] if args.quick else [50, 200, 1000])
-    repeat = args.repeat or (1 if args.quick else 3)
+    repeat = args.repeat or (1 if args.quick else 5)
     edits = args.edits if args.edits is not None else (3 if args.quick else 5)
     if args.no_serve:
         edits = 0
