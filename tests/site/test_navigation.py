@@ -53,13 +53,14 @@ def _sectioned_project(root: Path, reuse: bool) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sectioned_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Path]:
-    sites = {}
-    for reuse in (True, False):
-        root = tmp_path_factory.mktemp(f"sectioned-{reuse}")
-        result = build(_sectioned_project(root / "project", reuse), root / "site")
+def sectioned_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[bool | str, Path]:
+    """The sectioned project built with navigation reuse (True), without (False), and by ProperDocs."""
+    sites: dict[bool | str, Path] = {}
+    for key, reuse, command in ((True, True, "mkdocs"), (False, False, "mkdocs"), ("properdocs", True, "properdocs")):
+        root = tmp_path_factory.mktemp(f"sectioned-{key}")
+        result = build(_sectioned_project(root / "project", reuse), root / "site", command=command)
         assert result.returncode == 0, result.stderr
-        sites[reuse] = root / "site"
+        sites[key] = root / "site"
     return sites
 
 
@@ -69,8 +70,10 @@ def _nav(html: str) -> str:
 
 
 @pytest.mark.slow
-def test_reused_navigation_is_byte_for_byte_materials(sectioned_sites: dict[bool, Path]) -> None:
-    reused, rendered = sectioned_sites[True], sectioned_sites[False]
+@pytest.mark.parametrize("other", [False, "properdocs"], ids=["navigation-rendered-on-every-page", "properdocs"])
+def test_the_same_site_comes_out_byte_for_byte(sectioned_sites: dict[bool | str, Path], other: bool | str) -> None:
+    """Reused navigation gives Material's own HTML, and ProperDocs builds the very same site."""
+    reused, rendered = sectioned_sites[True], sectioned_sites[other]
     pages = sorted(p.relative_to(rendered) for p in rendered.rglob("*.html"))
     assert len(pages) > 20 and pages == sorted(p.relative_to(reused) for p in reused.rglob("*.html"))
     different = [str(p) for p in pages if (reused / p).read_bytes() != (rendered / p).read_bytes()]
@@ -79,7 +82,7 @@ def test_reused_navigation_is_byte_for_byte_materials(sectioned_sites: dict[bool
 
 @pytest.mark.slow
 def test_a_section_groups_its_pages_and_other_pages_carry_only_its_first_link(
-    sectioned_sites: dict[bool, Path],
+    sectioned_sites: dict[bool | str, Path],
 ) -> None:
     site = sectioned_sites[True]
     about = _nav((site / "en" / "about" / "index.html").read_text(encoding="utf-8"))
@@ -99,7 +102,7 @@ def test_a_section_groups_its_pages_and_other_pages_carry_only_its_first_link(
 
 
 @pytest.mark.slow
-def test_previous_and_next_follow_the_sections(sectioned_sites: dict[bool, Path]) -> None:
+def test_previous_and_next_follow_the_sections(sectioned_sites: dict[bool | str, Path]) -> None:
     html = (sectioned_sites[True] / "en" / "about" / "index.html").read_text(encoding="utf-8")
     footer = html[html.index('<nav class="md-footer__inner'):]
     assert re.search(r'<a href="\.\./accessibility/" class="md-footer__link md-footer__link--next"', footer)
