@@ -191,6 +191,9 @@ def _explain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     return f"not valid YAML: {text}{hint}"
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _construct(loader: _StrictLoader, node: Any, path: PathKey, doc: YamlDocument, depth: int) -> Any:
     if depth > MAX_DEPTH:
         raise _Located(node.start_mark, f"nesting is deeper than {MAX_DEPTH} levels; content files are never this deep")
@@ -214,6 +217,8 @@ def _construct(loader: _StrictLoader, node: Any, path: PathKey, doc: YamlDocumen
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(loader, item, path + (index,), doc, depth + 1) for index, item in enumerate(node.value)]
+    if node.tag == _STR_TAG:
+        return node.value  # what the constructor would return, without its bookkeeping (most values are text)
     try:
         return loader.construct_object(node, deep=True)
     except ValueError as exc:
