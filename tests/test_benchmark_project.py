@@ -22,6 +22,7 @@ def _runner_module():
 
     spec = importlib.util.spec_from_file_location("campus_benchmark_run", BENCHMARKS / "run.py")
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
 
