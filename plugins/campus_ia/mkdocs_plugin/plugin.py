@@ -14,8 +14,6 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import jinja2.bccache
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -44,8 +42,6 @@ from .navigation import language_navigations
 from .not_found import write_language_404s
 from .theme_text import ThemeText
 from .watcher import poll_faster
-
-
 
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
