@@ -28,15 +28,12 @@ class NavigationCache:
         self.enabled = enabled
         self._html: dict[tuple, Markup] = {}
         self._urls: dict[int, frozenset[str]] = {}
-        self.rendered = 0
-        self.reused = 0
 
     def reset(self, enabled: bool) -> None:
         """Forget everything: a new build has new navigation objects."""
         self.enabled = enabled
         self._html.clear()
         self._urls.clear()
-        self.rendered = self.reused = 0
 
     @pass_context
     def render(self, context: Any, nav_item: Any, path: str, level: int, render: Callable[..., Markup],
@@ -46,14 +43,10 @@ class NavigationCache:
         page = context.get("page")
         key = self._key(nav_item, path, level, page, parent) if self.enabled and page is not None else None
         if key is None:
-            self.rendered += 1
             return render(*arguments)
         html = self._html.get(key)
         if html is None:
-            self.rendered += 1
             html = self._html[key] = render(*arguments)
-        else:
-            self.reused += 1
         return html
 
     def _key(self, nav_item: Any, path: str, level: int, page: Any, parent: Any) -> tuple | None:
