@@ -108,3 +108,41 @@ def test_previous_and_next_follow_the_sections(sectioned_sites: dict[bool | str,
     assert re.search(r'<a href="\.\./accessibility/" class="md-footer__link md-footer__link--next"', footer)
     previous = (sectioned_sites[True] / "en" / "accessibility" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="\.\./about/" class="md-footer__link md-footer__link--prev"', previous)
+
+
+class _Item:
+    def __init__(self, url: str | None, children: list | None = None, active: bool = False) -> None:
+        self.url, self.children, self.active = url, children, active
+
+
+def test_an_entry_is_rendered_once_per_folder_unless_the_page_lies_within_it() -> None:
+    from markupsafe import Markup
+
+    from campus_ia.mkdocs_plugin.nav_cache import NavigationCache
+
+    cache = NavigationCache()
+    calls: list[tuple[str, str]] = []
+
+    def show(item: _Item, page_url: str) -> str:
+        def render(nav_item, path, level):  # noqa: ANN001, ANN202
+            calls.append((nav_item.url or "section", page_url))
+            return Markup(f"<li>{nav_item.url}</li>")
+
+        return cache.render({"page": _Item(page_url)}, item, "__nav_1", 1, render)
+
+    other = _Item("en/facts/")
+    for page in ("en/about/", "en/partners/", "en/sources/"):
+        assert show(other, page) == "<li>en/facts/</li>"
+    assert calls == [("en/facts/", "en/about/")]  # once for every page in en/
+
+    show(other, "fr/a-propos/")  # another folder: rendered for it
+    show(_Item("en/facts/", active=True), "en/facts/")  # the page's own entry: always rendered
+    show(_Item("en/about/team/"), "en/about/")  # an address under the page's folder
+    show(_Item("en/about/team/"), "en/about/")
+    assert calls[1:] == [("en/facts/", "fr/a-propos/"), ("en/facts/", "en/facts/"),
+                         ("en/about/team/", "en/about/"), ("en/about/team/", "en/about/")]
+
+    cache.reset(enabled=False)
+    show(other, "en/about/")
+    show(other, "en/about/")
+    assert calls[-2:] == [("en/facts/", "en/about/")] * 2
