@@ -129,26 +129,40 @@ def test_precompress_writes_reproducible_gzip_copies_of_large_text_files(tmp_pat
     assert (tmp_path / "fr" / "index.html.gz").read_bytes() == first
 
 
-def test_pages_compressed_during_the_build_are_used_only_if_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_copies_written_during_the_build_are_kept_only_if_their_file_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from campus_ia.site import precompress
 
-    kept, changed = ("Gardé tel quel. " * 200).encode(), ("Avant. " * 300).encode()
-    early = precompress.EarlyCompression()
-    early.add("fr/kept/index.html", kept)
-    early.add("fr/changed/index.html", changed)
+    kept, before, after = ("Gardé tel quel. " * 200), ("Avant. " * 300), ("Après. " * 300)
+    source = tmp_path / "theme.css"
+    source.write_text("a { color: red } " * 100, encoding="utf-8")
+    site = tmp_path / "site"
+    early = precompress.EarlyCompression(site)
+    early.add("fr/kept/index.html", kept.encode())
+    early.add("fr/changed/index.html", before.encode())  # rewritten after it was handed over
+    early.add("fr/gone/index.html", ("Retiré. " * 300).encode())  # then removed by the build
+    early.add("assets/theme.css", source)  # a static file, read by the worker
     early.add("small.html", b"<p>x</p>")  # too small to be worth a copy
-    for started in list(early._started.values()):
-        started[1].result()  # let the worker finish before compression is watched
-    write_site(tmp_path, {"fr/kept/index.html": kept.decode(), "fr/changed/index.html": "Après. " * 300})
+    early.wait()  # the workers are done before compression is watched
+    assert (site / "fr" / "gone" / "index.html.gz").is_file()
+    write_site(site, {"fr/kept/index.html": kept, "fr/changed/index.html": after, "small.html": "<p>x</p>"})
+    (site / "assets" / "theme.css").write_bytes(source.read_bytes())
     compressed_now: list[int] = []
     real = precompress._deflate
     monkeypatch.setattr(precompress, "_deflate", lambda data: compressed_now.append(len(data)) or real(data))
-    written = precompress.precompress_site(tmp_path, early=early)
+
+    written = precompress.precompress_site(site, early=early)
     early.close()
-    assert written == [tmp_path / "fr" / "changed" / "index.html.gz", tmp_path / "fr" / "kept" / "index.html.gz"]
-    assert compressed_now == [len(("Après. " * 300).encode())]  # only the page that changed since
-    assert gzip.decompress(written[0].read_bytes()) == ("Après. " * 300).encode()
-    assert gzip.decompress(written[1].read_bytes()) == kept
+
+    assert written == [site / "assets" / "theme.css.gz", site / "fr" / "changed" / "index.html.gz",
+                       site / "fr" / "kept" / "index.html.gz"]
+    assert compressed_now == [len(after.encode())]  # only the page that changed since
+    assert gzip.decompress(written[1].read_bytes()) == after.encode()
+    assert gzip.decompress(written[2].read_bytes()) == kept.encode()
+    assert gzip.decompress(written[0].read_bytes()) == source.read_bytes()
+    assert not (site / "fr" / "gone" / "index.html.gz").exists()
+    assert not (site / "small.html.gz").exists()
 
 
 # -- the shipped site ---------------------------------------------------------------------

@@ -81,7 +81,6 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.assembly, self.navigations, self.prose_problems, self.env = None, {}, [], None
         self.nav_cache.reset(self.config.reuse_navigation)
         self._stop_early_compression()
-        self.early_compression = None if self.serving else EarlyCompression()
         self.raw_blocks = {}
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.collections.start()  # until on_post_build, on_build_error or on_shutdown
@@ -125,6 +124,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         files.append(File.generated(config, ROOT_PAGE, content=_root_markdown(self.assembly)))
         for path, data in self.assembly.downloads().items():
             files.append(File.generated(config, path, content=data))
+        if not self.serving:  # the preview does not need compressed copies
+            self.early_compression = EarlyCompression(Path(config.site_dir))
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -182,6 +183,11 @@ class CampusPlugin(BasePlugin[CampusConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self.env = env
+        if self.early_compression is not None:  # MkDocs copies these next, as they are
+            for file in files:
+                if not file.is_documentation_page():
+                    source = file.content_bytes if file.generated_by else Path(file.abs_src_path or "")
+                    self.early_compression.add(file.dest_uri, source)
         env.globals["campus_nav_item"] = self.nav_cache.render
         self.theme_text.reset(env)
         env.globals["campus_theme_text"] = self.theme_text
