@@ -27,13 +27,13 @@ class NavigationCache:
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
         self._html: dict[tuple, Markup] = {}
-        self._urls: dict[int, frozenset[str]] = {}
+        self._folders_by_item: dict[int, frozenset[str]] = {}
 
     def reset(self, enabled: bool) -> None:
         """Forget everything: a new build has new navigation objects."""
         self.enabled = enabled
         self._html.clear()
-        self._urls.clear()
+        self._folders_by_item.clear()
 
     @pass_context
     def render(self, context: Any, nav_item: Any, path: str, level: int, render: Callable[..., Markup],
@@ -63,7 +63,7 @@ class NavigationCache:
 
     def _folders(self, nav_item: Any) -> frozenset[str]:
         """Every folder that holds or is one of the entry's addresses (its own and its children's)."""
-        found = self._urls.get(id(nav_item))
+        found = self._folders_by_item.get(id(nav_item))
         if found is None:
             folders: set[str] = set()
             stack = [nav_item]
@@ -73,7 +73,7 @@ class NavigationCache:
                 if isinstance(url, str):
                     folders.update(_containing_folders(url))
                 stack.extend(getattr(item, "children", None) or ())
-            found = self._urls[id(nav_item)] = frozenset(folders)
+            found = self._folders_by_item[id(nav_item)] = frozenset(folders)
         return found
 
 
