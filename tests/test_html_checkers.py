@@ -55,10 +55,12 @@ def _check(findings: list[Finding], checker: str) -> None:
     )
 
 
+@pytest.mark.slow
 def test_nu_html_checker_on_every_page(built_site: Path, site_pages: list[str]) -> None:
     _check(_run(run_nu, built_site, site_pages), NU)
 
 
+@pytest.mark.slow
 def test_html_codesniffer_wcag2aa_on_every_page(built_site: Path, site_pages: list[str]) -> None:
     _check(_run(run_pa11y, built_site, site_pages), HTMLCS)
 
