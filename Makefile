@@ -2,7 +2,7 @@
 #
 #   make serve   live preview on http://127.0.0.1:8000/
 #   make build   strict build into site/, then the release checks (campus-ia check-site)
-#   make test    install test tools (Chromium, nginx, Node packages) and run pytest
+#   make test    install test tools (Chromium, nginx, Java, Node packages) and run pytest
 #   make bench   run benchmarks/run.py
 #
 # Each target installs what it needs into .venv first. A stamp file named after

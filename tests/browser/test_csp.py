@@ -80,7 +80,7 @@ def test_palette_toggle_works_and_persists_under_the_policy(csp_site: str, csp_p
     page.emulate_media(color_scheme="light")
     page.goto(csp_site + "en/timeline/")
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
-    page.locator('form[data-md-component="palette"] label:visible').first.click()
+    page.locator('[data-md-component="palette"] label:visible').first.click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     # material-palette.js restores the stored choice before the first paint of the next page.
     page.goto(csp_site + "en/partners/")

@@ -64,7 +64,7 @@ def data(lang: str = "fr", investment: float | None = 8.5e9) -> dict[str, Any]:
 def page_html(payload: dict[str, Any]) -> str:
     outputs = "".join(f'<output data-output="{key}"></output>' for key in KEYS)
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body>
-<form id="cia-calculator" hidden>
+<div id="cia-calculator" hidden>
   <select name="accelerator">
     <option value="gb200">GB200</option><option value="h100">H100</option>
   </select>
@@ -72,7 +72,7 @@ def page_html(payload: dict[str, Any]) -> str:
   <input type="range" name="pue"><input type="number" name="load_factor">
   <input type="number" name="accelerator_power_kw"><span data-number-format></span>
   <div aria-live="polite">{outputs}</div>
-</form>
+</div>
 <script type="application/json" id="cia-capacity-data">{json.dumps(payload)}</script>
 <script src="/capacity-calculator.js"></script>
 </body></html>"""

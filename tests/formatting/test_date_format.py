@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -120,3 +121,26 @@ def test_date_rejects_non_dates():
 def test_iso_date(value, iso):
     assert FR.iso_date(value) == iso
     assert EN.iso_date(value) == iso
+
+
+# HTML's forms of a date for <time datetime> (a year, a month or a day; there are no
+# quarters or half-years): https://html.spec.whatwg.org/#datetime-value
+HTML_DATE_FORMS = re.compile(r"\d{4,}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+@pytest.mark.parametrize(
+    ("value", "datetime"),
+    [
+        (dt.date(2025, 5, 19), "2025-05-19"),
+        ("2025-05-19", "2025-05-19"),
+        (p("2025-05"), "2025-05"),
+        ("2025-05", "2025-05"),
+        (p("2027-Q4"), "2027"),
+        (p("2026-H2"), "2026"),
+        ("2025-H2", "2025"),
+        (p("2028"), "2028"),
+    ],
+)
+def test_html_datetime_is_valid_html_and_keeps_what_is_known(value, datetime):
+    assert FR.html_datetime(value) == EN.html_datetime(value) == datetime
+    assert HTML_DATE_FORMS.fullmatch(datetime)

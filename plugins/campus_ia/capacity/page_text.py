@@ -37,7 +37,7 @@ class SourceText:
 
 @dataclass(frozen=True)
 class Dated:
-    """A date as shown and in ISO form for ``<time datetime>``."""
+    """A date as shown, and as the ``datetime`` of its ``<time>`` (``Formatter.html_datetime``)."""
 
     shown: str
     iso: str
@@ -128,7 +128,7 @@ class PageText:
     def date(self, text: str) -> Dated:
         """A date field of the content, as shown and as ISO."""
         partial = self.content.partial_date(text)
-        return Dated(self.fmt.date(partial), self.fmt.iso_date(partial))
+        return Dated(self.fmt.date(partial), self.fmt.html_datetime(partial))
 
     def country(self, code: str) -> str:
         """A country's name in the page's language, from its ISO code ("US" -> "États-Unis")."""

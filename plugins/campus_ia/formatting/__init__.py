@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..content.dates import PartialDate
-from .dates import format_date, iso_date
+from .dates import format_date, html_datetime, iso_date
 from .locales import Lang, check_lang, date_locale, number_locale
 from .money import format_money, format_money_per
 from .numbers import Number, format_number, format_percent
@@ -63,6 +63,10 @@ class Formatter:
     def iso_date(self, d: dt.date | PartialDate) -> str:
         """The ISO form of ``d`` for machine-readable attributes."""
         return iso_date(d)
+
+    def html_datetime(self, d: dt.date | PartialDate | str) -> str:
+        """The ``datetime`` of a ``<time>`` for ``d``: its year when ``d`` is a quarter or half-year."""
+        return html_datetime(d)
 
     def typography(self, text: str) -> str:
         """French spacing around ; ! ? : and « » in prose; English text is returned as is."""

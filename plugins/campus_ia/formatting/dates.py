@@ -59,6 +59,20 @@ def iso_date(d: dt.date | PartialDate) -> str:
     return to_partial(d).iso()
 
 
+def html_datetime(d: dt.date | PartialDate | str) -> str:
+    """A valid ``datetime`` value of HTML's ``<time>`` for ``d``, as precise as HTML allows.
+
+    HTML has days (``2025-05-19``), months (``2025-05``) and years (``2028``) but no
+    quarters or half-years: ``2027-Q4`` and ``2026-H2`` give their year, the most
+    that is known in a form HTML accepts. The element's text says the precision in
+    words ("second half of 2026"). A string is read as written in ``content/``.
+    """
+    partial = PartialDate.parse(d) if isinstance(d, str) else to_partial(d)
+    if partial.precision in ("quarter", "half"):
+        return f"{partial.year:04d}"
+    return partial.iso()
+
+
 def format_date(lang: str, d: dt.date | PartialDate, qualifier: str | None = None) -> str:
     """Format ``d`` at its precision for ``lang``, optionally qualified."""
     check_lang(lang)

@@ -27,7 +27,8 @@
  *      },
  *      "precision": {"<output key>": digits}   // missing keys use DEFAULT_PRECISION
  *    }
- * 2. Form: <form id="cia-calculator" hidden> (this script removes `hidden`), containing
+ * 2. Calculator: <div id="cia-calculator" hidden> (this script removes `hidden`); not a
+ *    <form>, since nothing is ever submitted: the figures follow each input. It contains
  *    - <input type="range"|"number" name="site_power_mw|pue|load_factor|accelerator_power_kw">
  *      Several inputs may share a name (a slider plus a number box): they are kept in sync.
  *      min/max are set from the data range, widened by the page's own min/max attributes
@@ -284,8 +285,6 @@
     this.selectAccelerator(this.accelerator);
     this.form.addEventListener("input", function (e) { self.onInput(e); });
     this.form.addEventListener("change", function (e) { self.onInput(e); });
-    // The form only recomputes; submitting would reload the page and lose the values.
-    this.form.addEventListener("submit", function (e) { e.preventDefault(); });
     this.render();
     this.form.hidden = false;
   };
