@@ -54,10 +54,7 @@ def data(lang: str = "fr", investment: float | None = 8.5e9) -> dict[str, Any]:
             "comparison_grid_intensity_g_per_kwh": 214,
             "investment_eur": investment,
         },
-        "precision": {key: 0 for key in KEYS} | {
-            "annual_energy_twh": 2,
-            "share_of_france_consumption": 2,
-        },
+        "significant": {key: 3 for key in KEYS},
     }
 
 

@@ -207,12 +207,11 @@ def _assumptions(t: PageText) -> tuple[AssumptionRow, ...]:
             subject=entry.name,
             value=compute,
             range=_("none given"),
-            # capacity.yml gives no source nor status for the compute figure itself: the page
-            # says so rather than borrow the power's.
-            source=None,
-            status=None,
-            status_code=None,
-            as_of=None,
+            # The compute figure has its own provenance (a datasheet), distinct from the power's.
+            source=t.source(entry.compute_source),
+            status=t.status(entry.compute_status),
+            status_code=entry.compute_status,
+            as_of=t.date(entry.compute_as_of),
             note=t.typography(entry.sparsity_note[t.lang]),
             link=None,
         ))
@@ -297,20 +296,33 @@ def _accelerators(t: PageText) -> Table:
     return Table(caption, headers, tuple(rows))
 
 
+_STATUS_STRENGTH = ("unknown", "estimate", "press", "official")
+"""Statuses from the weakest claim to the firmest."""
+
+
+def _weakest_status(*codes: str) -> str:
+    """The least firm of ``codes``: a row built from several figures is only as firm as its weakest."""
+    return min(codes, key=_STATUS_STRENGTH.index)
+
+
 def _comparisons(t: PageText) -> tuple[ComparisonRow, ...]:
     capacity = t.content.capacity
     site = referenced_figure(t.content, capacity.site_power, "site_power")
     investment, investment_lead = investment_report(t.content)
     sources = tuple(dict.fromkeys((site.lead.source, investment_lead.source)))
+    # The row shows two figures; its status is the weaker of their own statuses, so a press
+    # figure is never shown as official, and its date the later of their dates.
+    status = _weakest_status(site.lead.status, investment_lead.status)
+    as_of = max((site.lead.as_of, investment_lead.as_of), key=lambda d: t.content.partial_date(d).end)
     campus = ComparisonRow(
         name=t.content.campus.campus.name[t.lang],
         country=t.country("FR"),
         power=t.figures.value(site),
         investment=t.figures.value(investment),
         sources=tuple(t.source(s) for s in sources),
-        status=t.status(site.lead.status),
-        status_code=site.lead.status,
-        as_of=t.date(site.lead.as_of),
+        status=t.status(status),
+        status_code=status,
+        as_of=t.date(as_of),
         is_campus=True,
     )
     others = tuple(

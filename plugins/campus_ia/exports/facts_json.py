@@ -115,7 +115,7 @@ def milestone_record(
 def source_details(source: Source) -> dict[str, Any]:
     """What a reader needs to find a source again, embedded in each report."""
     return {
-        "publisher": source.publisher,
+        "publisher": {lang: source.publisher_in(lang) for lang in LANGUAGES},
         "title": _bilingual(source.title),
         "date": iso_period_text(source.date),
         "url": source.url,

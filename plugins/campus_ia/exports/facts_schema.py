@@ -87,7 +87,7 @@ SCHEMA: dict[str, Any] = {
             "required": ["publisher", "title", "date", "url"],
             "additionalProperties": False,
             "properties": {
-                "publisher": {"type": "string", "minLength": 1},
+                "publisher": _bilingual("Who published it, as readers of each language know it."),
                 "title": _bilingual("The publication's title, when known.", nullable=True),
                 "date": {"$ref": "#/$defs/isoPeriodOrNull", "description": "Publication date, when known."},
                 "url": _nullable("string", "Address of the publication, when known.", pattern="^https://"),
@@ -129,8 +129,9 @@ SCHEMA: dict[str, Any] = {
                 "precision": {"enum": ["day", "month", "quarter", "half", "year", None]},
                 "start": _nullable("string", "First day of the period.", pattern=rf"^{_DAY}$"),
                 "end": _nullable("string", "Last day of the period (inclusive).", pattern=rf"^{_DAY}$"),
-                "qualifier": {"enum": ["by_end", "before_end", "from", None],
-                              "description": "by the end of, before the end of, from; null for the date itself."},
+                "qualifier": {"enum": ["by_end", "before_end", "from", "expected", None],
+                              "description": "by the end of, before the end of, from, expected (a planned "
+                                             "date); null for the date itself."},
                 "display": {"$ref": "#/$defs/bilingualOrNull", "description": "The date as the site writes it."},
                 "titles": {"$ref": "#/$defs/bilingual"},
                 "summaries": {"$ref": "#/$defs/bilingual"},
@@ -148,7 +149,7 @@ SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
             "properties": {
                 "id": {"type": "string"},
-                "publisher": {"type": "string", "minLength": 1},
+                "publisher": _bilingual("Who published it, as readers of each language know it."),
                 "title": _bilingual("The publication's title, when known.", nullable=True),
                 "date": {"$ref": "#/$defs/isoPeriodOrNull"},
                 "url": _nullable("string", "Address of the publication, when known.", pattern="^https://"),
