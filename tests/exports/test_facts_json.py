@@ -59,7 +59,7 @@ def test_schema_refuses_what_re_users_must_not_meet(facts: dict[str, Any], schem
 
 
 def test_header(facts: dict[str, Any]) -> None:
-    assert facts["version"] == "1.0"
+    assert facts["version"] == "2.0"
     assert facts["site"] == "https://campus-ia.example.org/"
     # Default: the review date, so that two builds of the same content are identical.
     assert facts["generated"] == "2026-11-25"

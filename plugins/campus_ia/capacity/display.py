@@ -87,6 +87,11 @@ def _significant(value: float, significant: int) -> tuple[Decimal, int]:
     return rounded, max(places, 0)
 
 
+def round_significant(value: float, significant: int = 3) -> float:
+    """``value`` rounded half up to ``significant`` figures (555,555.6 -> 556,000)."""
+    return float(_significant(value, significant)[0])
+
+
 def approximate(fmt: Formatter, value: float, unit: str | None = None, significant: int = 3) -> str:
     """``value`` to ``significant`` figures for prose, with ``unit`` (a unit code) if given."""
     rounded, digits = _significant(value, significant)
