@@ -192,7 +192,10 @@ def _figure_row(t: PageText, which: str) -> AssumptionRow:
     ref = getattr(t.content.capacity, which)
     figure = referenced_figure(t.content, ref, which)
     lead = figure.lead
-    if (ref.low is None and ref.high is None) or lead.value is None:
+    if which == "investment" and t.inputs.investment_range_eur is not None:
+        # The range of the amounts reported for the same tranche (see the facts sheet).
+        shown_range = t.span(*(t.figures.quantity(v, figure.unit) for v in t.inputs.investment_range_eur))
+    elif (ref.low is None and ref.high is None) or lead.value is None:
         shown_range = t.gettext("none given")
     else:
         # A one-sided range ends at the lead value on the other side, as in the model.
