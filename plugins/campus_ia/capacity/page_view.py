@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from ..content.model import RangedInput
 from .calculator import CalculatorView, calculator_view
-from .display import approximate, approximate_share, exact, round_significant
+from .display import approximate, approximate_share, exact
 from .from_content import capacity_inputs, investment_report, model_accelerator, referenced_figure
+from .page_investment import investment_sentence
 from .model import OUTPUT_KEYS, compute_bounds
 from .page_charts import ChartView, emissions_chart, emissions_caveats, energy_chart, phases_table
 from .page_text import Dated, PageText, SourceText, Table
@@ -114,34 +115,7 @@ def _summary(t: PageText) -> tuple[str, ...]:
             ),
         },
     ]
-    if central.investment_eur_per_mw is None:
-        sentences.append(_("The investment is not known, so no cost per megawatt is given."))
-    else:
-        figure, _lead = investment_report(t.content)
-        power = t.figures.quantity(t.inputs.investment_site_power_mw or t.inputs.site_power_mw.value, "MW")
-        per_mw = _money_per_mw(t, central.investment_eur_per_mw)
-        if t.inputs.investment_range_eur is None:
-            sentences.append(
-                _("The initial investment reported, %(investment)s, comes to about %(per_mw)s of "
-                  "the %(power)s it is for.") % {
-                    "investment": t.figures.value(figure), "per_mw": per_mw, "power": power,
-                }
-            )
-        else:
-            low_eur, high_eur = t.inputs.investment_range_eur
-            sentences.append(
-                _("The first tranche of investment is reported at between %(low)s and %(high)s "
-                  "(%(investment)s in the report the site leads with): about %(per_mw_low)s to "
-                  "%(per_mw_high)s of the %(power)s it is for. No source divides it between the "
-                  "grid-connection phases.") % {
-                    "low": fmt.money(low_eur, "EUR"),
-                    "high": fmt.money(high_eur, "EUR"),
-                    "investment": t.figures.value(figure),
-                    "per_mw_low": _money_per_mw(t, low.investment_eur_per_mw),
-                    "per_mw_high": _money_per_mw(t, high.investment_eur_per_mw),
-                    "power": power,
-                }
-            )
+    sentences.append(investment_sentence(t))
     sentences.append(
         _("Over the ranges of the assumptions below, the number of accelerators lies between "
           "%(low)s and %(high)s, and the annual electricity use between %(energy_low)s and "
@@ -153,12 +127,6 @@ def _summary(t: PageText) -> tuple[str, ...]:
         }
     )
     return tuple(t.typography(s) for s in sentences)
-
-
-def _money_per_mw(t: PageText, value: float | None) -> str:
-    """An amount per MW to three significant figures, like every estimate on the page."""
-    assert value is not None
-    return t.fmt.money_per(round_significant(value, 3), "EUR", "MW")
 
 
 def _input_text(t: PageText, key: str, value: float, unit: str) -> str:
