@@ -19,7 +19,9 @@ import pytest
 
 from campus_ia.mkdocs_plugin import atomic_output
 from campus_ia.mkdocs_plugin.atomic_output import AtomicOutput, OutputError
+from tests.support import REPO_ROOT
 from tests.support.build import BIN_DIR, build, copy_project
+
 BUILD_SECONDS = 120
 
 
@@ -108,6 +110,12 @@ def test_first_build_creates_a_readable_site_and_no_leftovers(good_site: tuple[P
     assert leftovers(site.parent) == []
 
 
+def _line_of(file: str, text: str) -> int:
+    """The line of the shipped ``file`` where ``text`` first occurs (the error must point there)."""
+    source = (REPO_ROOT / file).read_text(encoding="utf-8")
+    return source.count("\n", 0, source.index(text)) + 1
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("where", "file", "old", "new", "says"),
@@ -115,7 +123,8 @@ def test_first_build_creates_a_readable_site_and_no_leftovers(good_site: tuple[P
         # Fails while loading content, before anything is written.
         ("early", "content/quotes.yml", "    speaker: jensen-huang\n", "    speaker: [\n", "content/quotes.yml:"),
         # Fails in on_env, after the staging folder was cleaned and static files listed.
-        ("prose", "docs/en/about.md", "[facts sheet](facts.md)", "[facts sheet](javascript:alert(1))", "docs/en/about.md:20:"),
+        ("prose", "docs/en/about.md", "[facts sheet](facts.md)", "[facts sheet](javascript:alert(1))",
+         f"docs/en/about.md:{_line_of('docs/en/about.md', '[facts sheet](facts.md)')}:"),
         # A broken link is a warning: --strict aborts only after post_build, when every page is written.
         ("strict", "docs/en/about.md", "[facts sheet](facts.md)", "[facts sheet](no-such-page.md)", "strict mode"),
     ],

@@ -54,10 +54,7 @@ def data(lang: str = "fr", investment: float | None = 8.5e9) -> dict[str, Any]:
             "comparison_grid_intensity_g_per_kwh": 214,
             "investment_eur": investment,
         },
-        "precision": {key: 0 for key in KEYS} | {
-            "annual_energy_twh": 2,
-            "share_of_france_consumption": 2,
-        },
+        "significant": {key: 3 for key in KEYS},
     }
 
 
@@ -132,14 +129,14 @@ def outputs(page: Any) -> dict[str, str]:
 def test_renders_french_figures_without_csp_violations(in_page: Any) -> None:
     def check(page: Any) -> None:
         assert outputs(page) == {
-            "it_power_mw": "1 167",
-            "accelerators": "555 556",
-            "peak_compute_exaflops": "1 389",
+            "it_power_mw": "1 170",
+            "accelerators": "556 000",
+            "peak_compute_exaflops": "1 390",
             "annual_energy_twh": "9,81",
             "share_of_france_consumption": "2,18 %",
             "annual_emissions_kt_co2": "213",
             "annual_emissions_kt_co2_comparison_grid": "2 100",
-            "investment_eur_per_mw": "6 071 429",
+            "investment_eur_per_mw": "6 070 000",
         }
         assert page.text_content("[data-number-format]") == "BF16"
         assert page.errors == []
@@ -150,7 +147,7 @@ def test_renders_french_figures_without_csp_violations(in_page: Any) -> None:
 def test_english_and_unknown_investment(in_page: Any) -> None:
     def check(page: Any) -> None:
         shown = outputs(page)
-        assert shown["accelerators"] == "555,556"
+        assert shown["accelerators"] == "556,000"
         assert shown["share_of_france_consumption"] == "2.18%"
         assert shown["investment_eur_per_mw"] == "\u2014"
 
@@ -165,7 +162,7 @@ def test_inputs_get_ranges_and_stay_in_sync(in_page: Any) -> None:
         assert page.locator('input[name="pue"]').get_attribute("step") == "any"
         box.fill("1300")
         assert slider.input_value() == "1300"
-        assert outputs(page)["it_power_mw"] == "1 083"  # 1300 / 1.2
+        assert outputs(page)["it_power_mw"] == "1 080"  # 1300 / 1.2 = 1083, to three figures
 
     in_page(data(), check)
 
@@ -176,7 +173,7 @@ def test_out_of_range_values_are_clamped(in_page: Any) -> None:
         box.fill("5")
         box.dispatch_event("change")
         assert box.input_value() == "0.9"
-        assert outputs(page)["annual_energy_twh"] == "11,04"  # 1400 x 0.9 x 8760
+        assert outputs(page)["annual_energy_twh"] == "11,0"  # 1400 x 0.9 x 8760 = 11.04 TWh, to three figures
 
     in_page(data(), check)
 
@@ -188,7 +185,7 @@ def test_accelerator_choice_resets_its_power(in_page: Any) -> None:
         assert power.input_value() == "1.4"
         assert (power.get_attribute("min"), power.get_attribute("max")) == ("1.2", "1.6")
         assert page.text_content("[data-number-format]") == "FP16"
-        assert outputs(page)["accelerators"] == "833 333"  # 1 166 667 kW / 1.4
+        assert outputs(page)["accelerators"] == "833 000"  # 1 166 667 kW / 1.4, to three figures
 
     in_page(data(), check)
 

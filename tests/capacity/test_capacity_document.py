@@ -85,9 +85,12 @@ def test_scenarios_are_the_phases(shipped_content: object, document: dict) -> No
     inputs = capacity_inputs(shipped_content)  # type: ignore[arg-type]
     for scenario in scenarios:
         central = compute(inputs, point={"site_power_mw": scenario["site_power_mw"]}).as_dict()
-        assert scenario["outputs"]["central"] == central
+        # No source ties the first tranche to a phase: a phase carries no cost per MW.
+        assert scenario["outputs"]["central"] == {**central, "investment_eur_per_mw": None}
         assert set(scenario["outputs"]) == {"central", "low", "high"}
-    assert scenarios[0]["milestone"] == {"id": "grid-240mw", "date": "2027", "date_qualifier": "by_end"}
+        assert all(scenario["outputs"][b]["investment_eur_per_mw"] is None for b in ("low", "high"))
+    first = next(m for m in shipped_content.milestones if m.id == scenarios[0]["milestone"]["id"])  # type: ignore[attr-defined]
+    assert scenarios[0]["milestone"] == {"id": first.id, "date": first.date, "date_qualifier": first.date_qualifier}
     assert scenarios[2]["milestone"]["date"] is None
 
 
@@ -126,3 +129,23 @@ def test_editing_site_power_and_pue_changes_the_outputs(edited_content: Callable
     assert central["investment_eur_per_mw"] == pytest.approx(8.5e6)
     # The phases keep their own powers: only the PUE reaches them.
     assert document["scenarios"][0]["outputs"]["central"]["it_power_mw"] == pytest.approx(192)
+
+
+def test_cost_per_mw_spans_the_reported_amounts_at_the_announced_power(
+    shipped_content: object, document: dict
+) -> None:
+    """Low and high cost per MW come from the lowest and highest current reports of the amount,
+    each divided by the site power the tranche is for, never by a phase's power."""
+    from campus_ia.capacity.from_content import investment_report, site_power_estimate
+
+    figure, lead = investment_report(shipped_content)  # type: ignore[arg-type]
+    amounts = [r.value for r in figure.reports if r.standing != "superseded" and r.value is not None]
+    power = site_power_estimate(shipped_content).value  # type: ignore[arg-type]
+    outputs = document["outputs"]
+    assert outputs["central"]["investment_eur_per_mw"] == pytest.approx(lead.value / power)
+    assert outputs["low"]["investment_eur_per_mw"] == pytest.approx(min(amounts) / power)
+    assert outputs["high"]["investment_eur_per_mw"] == pytest.approx(max(amounts) / power)
+    assert len(set(amounts)) > 1, "the shipped content reports several amounts; the range must show them"
+    assert outputs["low"]["investment_eur_per_mw"] < outputs["high"]["investment_eur_per_mw"]
+    shown = document["inputs"]["investment_eur"]
+    assert (shown["low"], shown["high"], shown["site_power_mw"]) == (min(amounts), max(amounts), power)

@@ -226,7 +226,7 @@ def test_edited_content_changes_the_page(
     before = capacity_html(shipped_content, "en")
     after = capacity_html(edited_content(*CASES["edited"]), "en")
     assert "about 800\u00a0MW of IT power" in after and "about 800\u00a0MW" not in before
-    assert "1,167" in before and "1,167" not in after.split('id="cia-capacity-data"')[0]
+    assert "1,170" in before and "1,170" not in after.split('id="cia-capacity-data"')[0]
 
 
 def test_template_types_no_number() -> None:

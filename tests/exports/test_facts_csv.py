@@ -12,8 +12,9 @@ from campus_ia.exports import CSV_COLUMNS
 from campus_ia.site.assembly import SiteAssembly
 
 KEYS = [key for key, _header in CSV_COLUMNS]
+# The publisher is not neutral: readers know some by another name in French (AIE / IEA).
 LANGUAGE_NEUTRAL = ["figure_id", "value", "unit", "qualifier", "status", "standing", "source_id",
-                    "source_publisher", "source_date", "source_url", "as_of"]
+                    "source_date", "source_url", "as_of"]
 
 
 def read_csv(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
@@ -84,7 +85,7 @@ def test_rows_agree_with_facts_json(tables, facts: dict[str, Any]) -> None:
             assert row["display"] == report["display"][lang]
             assert row["as_of"] == report["as_of"]
             details = report["source_details"]
-            assert row["source_publisher"] == details["publisher"]
+            assert row["source_publisher"] == details["publisher"][lang]
             assert row["source_date"] == (details["date"] or "")
             assert row["source_url"] == (details["url"] or "")
             assert row["note"] == (report["note"][lang] if report["note"] else "")

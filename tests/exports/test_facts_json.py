@@ -59,7 +59,7 @@ def test_schema_refuses_what_re_users_must_not_meet(facts: dict[str, Any], schem
 
 
 def test_header(facts: dict[str, Any]) -> None:
-    assert facts["version"] == "1.0"
+    assert facts["version"] == "2.0"
     assert facts["site"] == "https://campus-ia.example.org/"
     # Default: the review date, so that two builds of the same content are identical.
     assert facts["generated"] == "2026-11-25"
@@ -76,10 +76,10 @@ def test_first_tranche_keeps_every_report(facts: dict[str, Any]) -> None:
     tranche = by_id(facts["figures"])["first-tranche"]
     assert (tranche["value"], tranche["unit"], tranche["status"]) == (8_500_000_000, "EUR", "press")
     assert tranche["source"] == "lefigaro-2025-05"
-    assert tranche["source_details"]["publisher"] == "Le Figaro"
+    assert tranche["source_details"]["publisher"] == {"fr": "Le Figaro", "en": "Le Figaro"}
     assert {lang: plain(text) for lang, text in tranche["display"].items()} == {
         "fr": "8,5 milliards d'euros", "en": "€8.5 billion"}
-    reports = [(r["value"], r["standing"], r["source_details"]["publisher"]) for r in tranche["reports"]]
+    reports = [(r["value"], r["standing"], r["source_details"]["publisher"]["en"]) for r in tranche["reports"]]
     assert reports == [
         (8_500_000_000, "lead", "Le Figaro"),
         (8_000_000_000, "alternative", "La Tribune"),
@@ -90,7 +90,7 @@ def test_first_tranche_keeps_every_report(facts: dict[str, Any]) -> None:
 def test_amount_in_dollars_and_site_power(facts: dict[str, Any]) -> None:
     figures = by_id(facts["figures"])
     usd = figures["first-tranche-usd"]
-    assert (usd["value"], usd["unit"], usd["source_details"]["publisher"]) == (9_600_000_000, "USD", "Semafor")
+    assert (usd["value"], usd["unit"], usd["source_details"]["publisher"]["en"]) == (9_600_000_000, "USD", "Semafor")
     power = figures["site-power"]
     assert (power["value"], power["unit"], power["status"]) == (1400, "MW", "official")
     assert isinstance(power["value"], int)
@@ -110,7 +110,7 @@ def test_location_is_text_with_melun_superseded(facts: dict[str, Any]) -> None:
     superseded = [r for r in location["reports"] if r["standing"] == "superseded"]
     assert len(superseded) == 1
     assert "Melun" in superseded[0]["text"]["fr"] and "Melun" in superseded[0]["text"]["en"]
-    assert superseded[0]["source_details"]["publisher"] == "La Tribune"
+    assert superseded[0]["source_details"]["publisher"]["fr"] == "La Tribune"
 
 
 def test_unknown_figures_have_no_value(facts: dict[str, Any]) -> None:
@@ -129,9 +129,9 @@ def test_decimal_values_stay_raw(facts: dict[str, Any]) -> None:
     [
         ("announcement", "2025-05-19", "day", None),
         ("ai-action-summit", "2025-02", "month", None),
-        ("construction-start", "2026-07-01/2026-12-31", "half", "from"),
+        ("construction-start", "2026-07-01/2026-12-31", "half", "expected"),
         ("grid-240mw", "2027", "year", "by_end"),
-        ("commissioning", "2028", "year", "from"),
+        ("commissioning", "2028", "year", "expected"),
         ("full-delivery", "2033", "year", None),
         ("grid-1400mw", None, None, None),
     ],
@@ -144,8 +144,8 @@ def test_milestone_dates_are_iso_8601(facts: dict[str, Any], milestone, date, pr
 def test_half_year_milestone_bounds_and_wording(facts: dict[str, Any]) -> None:
     construction = by_id(facts["milestones"])["construction-start"]
     assert (construction["start"], construction["end"]) == ("2026-07-01", "2026-12-31")
-    assert plain(construction["display"]["en"]) == "from the second half of 2026"
-    assert plain(construction["display"]["fr"]) == "à partir du second semestre 2026"
+    assert plain(construction["display"]["en"]) == "expected in the second half of 2026"
+    assert plain(construction["display"]["fr"]) == "au second semestre 2026 (date prévue)"
     assert construction["url"]["fr"] == "https://campus-ia.example.org/fr/calendrier/#construction-start"
     assert construction["key"] is True
 

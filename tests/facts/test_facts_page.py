@@ -70,7 +70,8 @@ def test_sections_hold_the_selected_figures_and_dates(facts_pages, assembly: Sit
     assert {"mistral-valuation", "choose-france-2025-total"} <= set(context)
     assert {"date-construction-start", "date-commissioning"} <= set(dates)
     headings = [h.get("id") for h in tree.xpath("//h2")]
-    assert headings == ["cite", "key-figures", "key-dates", "context-figures", "corrections", "updates", "downloads"]
+    assert headings == ["cite", "campus", "key-figures", "key-dates", "context-figures", "corrections", "updates",
+                        "downloads"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -90,8 +91,8 @@ def test_key_dates_show_the_date_with_its_qualifier(facts_pages, facts, lang: st
         timeline_link = one(tree, f'//article[@id="date-{record["id"]}"]//p[@class="cia-fact__more"]/a')
         assert timeline_link.get("href").endswith(f"#{record['id']}")
     construction = one(tree, '//article[@id="date-construction-start"]/p[contains(@class, "cia-fact__value")]')
-    assert plain(construction.text_content()) == {"fr": "à partir du second semestre 2026",
-                                                   "en": "from the second half of 2026"}[lang]
+    assert plain(construction.text_content()) == {"fr": "au second semestre 2026 (date prévue)",
+                                                   "en": "expected in the second half of 2026"}[lang]
     commissioning = one(tree, '//article[@id="date-commissioning"]/p[contains(@class, "cia-fact__value")]/time')
     assert commissioning.get("datetime") == "2028"
 
@@ -140,7 +141,8 @@ def test_sources_are_named_and_linked_when_known(facts_pages, lang: str) -> None
     tree = facts_pages[lang]["tree"]
     location = one(tree, '//article[@id="location"]')
     link = location.xpath('.//a[@href="https://concertation-campus-ia.fr/fr/comprendre-le-projet"]')
-    assert link and text_of(link[0]) == "Campus IA (public consultation site)"
+    assert link and text_of(link[0]) == {"fr": "Campus IA (site de la concertation publique)",
+                                         "en": "Campus IA (public consultation site)"}[lang]
     superseded = one(location, './/li[contains(@class, "cia-fact__report--superseded")]')
     assert "Melun" in text_of(superseded) and "La Tribune" in text_of(superseded)
     tranche = one(tree, '//article[@id="first-tranche"]')

@@ -43,7 +43,8 @@ CASES = [
          "Announced as part of the campus, alongside the data centres and high-performance computing.",
          "<img src=x onerror=alert(1)>", "en/education-research/index.html"),
     Case("timeline-javascript-links-in-summary", "content/timeline.yml",
-         "A project separate from Campus IA, listed here because the press article mixes the two up.",
+         "A project separate from Campus IA, listed here because the press article reports a statement by César "
+         "Maklary that is about this Fluidstack project, not about Campus IA.",
          "[click](javascript:alert(1)) <a href=\"javascript:alert(2)\">x</a>", "en/timeline/index.html"),
     Case("quotes-template-syntax", "content/quotes.yml",
          "The AI Campus will be a transformational infrastructure for France – built in France, to fuel France in the "

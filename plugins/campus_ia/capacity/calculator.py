@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from ..content import Content
 from ..formatting import Formatter
 from ..i18n import N_
-from .display import OUTPUT_LABELS, PRECISION, output_text
+from .display import OUTPUT_LABELS, SIGNIFICANT_FIGURES, output_text
 from .from_content import accelerator_entry, capacity_inputs, model_accelerator
 from .inputs import RANGED_INPUTS, Estimate
 from .model import OUTPUT_KEYS, compute
@@ -123,8 +123,9 @@ def calculator_data(content: Content, lang: str) -> dict[str, Any]:
             "grid_intensity_g_per_kwh": inputs.grid_intensity_g_per_kwh,
             "comparison_grid_intensity_g_per_kwh": inputs.comparison_grid_intensity_g_per_kwh,
             "investment_eur": inputs.investment_eur,
+            "investment_site_power_mw": inputs.investment_site_power_mw,
         },
-        "precision": dict(PRECISION),
+        "significant": dict(SIGNIFICANT_FIGURES),
     }
 
 
@@ -165,7 +166,7 @@ def calculator_expected(
     ``accelerator_power_kw``; the others stay at their central values. Values outside a
     slider's span are clamped as the script clamps them. The strings are exactly what the
     script writes: its ``Intl.NumberFormat`` output, French spaces set to U+202F, equals our
-    ``Formatter``'s at the page's ``PRECISION`` (a browser test holds both to this).
+    ``Formatter``'s to the page's ``SIGNIFICANT_FIGURES`` (a browser test holds both to this).
     """
     accelerator_id = inputs.get("accelerator") or accelerator_entry(content).id
     model_inputs = capacity_inputs(content, accelerator_id)

@@ -1,9 +1,9 @@
 """How the model's outputs are written on the page: precision, units and labels.
 
-The tables, the chart texts and the in-page calculator show the outputs with the same
-number of decimals (``PRECISION``, also sent to the calculator), so a reader who moves
-no slider sees the calculator agree with the central column of the results table.
-Prose rounds harder (``approximate``): "about 556,000 accelerators", not "555,556".
+The tables, the chart texts, the prose and the in-page calculator show the outputs with
+the same number of significant figures (``SIGNIFICANT_FIGURES``, also sent to the
+calculator), so a reader who moves no slider sees the calculator agree with the central
+column of the results table: "about 556,000 accelerators", not "555,556".
 """
 
 from __future__ import annotations
@@ -19,17 +19,11 @@ from .model import OUTPUT_KEYS
 SHARE_KEY = "share_of_france_consumption"
 INVESTMENT_KEY = "investment_eur_per_mw"
 
-PRECISION: dict[str, int] = {
-    "it_power_mw": 0,
-    "accelerators": 0,
-    "peak_compute_exaflops": 0,
-    "annual_energy_twh": 2,
-    SHARE_KEY: 2,
-    "annual_emissions_kt_co2": 0,
-    "annual_emissions_kt_co2_comparison_grid": 0,
-    INVESTMENT_KEY: 0,
-}
-"""Decimals per output (for the share: decimals of the percentage), on the page and in the JS."""
+SIGNIFICANT_FIGURES: dict[str, int] = {key: 3 for key in OUTPUT_KEYS}
+"""Significant figures per output (for the share: of the percentage), on the page and in the JS.
+
+These are estimates: three figures is all their assumptions can carry ("556,000", not "555,556").
+"""
 
 OUTPUT_UNITS: dict[str, str] = {
     "it_power_mw": "MW",
@@ -58,16 +52,16 @@ OUTPUT_LABELS: dict[str, str] = {
 UNKNOWN = "\u2014"
 """Shown for an output that cannot be computed (the cost per MW of an unknown investment)."""
 
-assert set(PRECISION) == set(OUTPUT_UNITS) == set(OUTPUT_LABELS) == set(OUTPUT_KEYS)
+assert set(SIGNIFICANT_FIGURES) == set(OUTPUT_UNITS) == set(OUTPUT_LABELS) == set(OUTPUT_KEYS)
 
 
 def output_text(fmt: Formatter, key: str, value: float | None) -> str:
-    """An output at its ``PRECISION``, exactly as the calculator writes it (no unit)."""
+    """An output to its ``SIGNIFICANT_FIGURES``, exactly as the calculator writes it (no unit)."""
     if value is None:
         return UNKNOWN
     if key == SHARE_KEY:
-        return fmt.percent(value, PRECISION[key])
-    return fmt.number(value, PRECISION[key])
+        return approximate_share(fmt, value, SIGNIFICANT_FIGURES[key])
+    return approximate(fmt, value, None, SIGNIFICANT_FIGURES[key])
 
 
 def unit_text(key: str, gettext: Callable[[str], str]) -> str:
@@ -91,6 +85,11 @@ def _significant(value: float, significant: int) -> tuple[Decimal, int]:
     places = significant - 1 - math.floor(math.log10(abs(value)))
     rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return rounded, max(places, 0)
+
+
+def round_significant(value: float, significant: int = 3) -> float:
+    """``value`` rounded half up to ``significant`` figures (555,555.6 -> 556,000)."""
+    return float(_significant(value, significant)[0])
 
 
 def approximate(fmt: Formatter, value: float, unit: str | None = None, significant: int = 3) -> str:

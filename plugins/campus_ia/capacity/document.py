@@ -53,7 +53,7 @@ def _bilingual(text: Bilingual | None) -> dict[str, str] | None:
 
 def _source(content: Content, source_id: str) -> dict[str, Any]:
     source = content.sources[source_id]
-    return {"id": source.id, "publisher": source.publisher, "url": source.url}
+    return {"id": source.id, "publisher": {lang: source.publisher_in(lang) for lang in ("fr", "en")}, "url": source.url}
 
 
 def _ranged(content: Content, entry: RangedInput, estimate: Estimate | None = None) -> dict[str, Any]:
@@ -93,7 +93,9 @@ def _site_power(content: Content) -> dict[str, Any]:
 
 def _investment(content: Content, inputs: CapacityInputs) -> dict[str, Any]:
     figure, lead = investment_report(content)
-    numbers = {"value": inputs.investment_eur, "unit": "EUR", "low": None, "high": None}
+    low, high = inputs.investment_range_eur or (None, None)
+    numbers = {"value": inputs.investment_eur, "unit": "EUR", "low": low, "high": high,
+               "site_power_mw": inputs.investment_site_power_mw}
     return {**numbers, **_from_figure(content, figure, lead, content.capacity.investment.label)}
 
 
@@ -131,7 +133,10 @@ def _scenarios(content: Content, inputs: CapacityInputs) -> list[dict[str, Any]]
     found = []
     for phase in content.capacity.phases:
         milestone = milestones.get(phase.milestone) if phase.milestone else None
-        bounds = compute_bounds(inputs.with_values(site_power_mw=content.phase_power_mw(phase)))
+        # No source ties the first tranche to a phase: no cost per MW at a phase.
+        bounds = compute_bounds(
+            inputs.with_values(site_power_mw=content.phase_power_mw(phase), investment_eur=None)
+        )
         found.append({
             "id": phase.id,
             "label": _bilingual(phase.label),

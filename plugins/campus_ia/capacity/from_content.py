@@ -95,6 +95,18 @@ def investment_eur(content: Content) -> float | None:
     return lead.value
 
 
+def investment_range_eur(content: Content) -> tuple[float, float] | None:
+    """Lowest and highest amount of the investment figure's current reports (superseded ones left
+    out), or None when fewer than two amounts are reported."""
+    figure, lead = investment_report(content)
+    if investment_eur(content) is None:
+        return None
+    values = [r.value for r in figure.reports if r.standing != "superseded" and r.value is not None]
+    if len(values) < 2:
+        return None
+    return min(values), max(values)
+
+
 def _estimate(entry: RangedInput) -> Estimate:
     return Estimate(entry.value, entry.low, entry.high)
 
@@ -152,6 +164,8 @@ def capacity_inputs(content: Content, accelerator_id: str | None = None) -> Capa
         grid_intensity_g_per_kwh=scalar_input(content, "grid_intensity"),
         comparison_grid_intensity_g_per_kwh=scalar_input(content, "comparison_grid"),
         investment_eur=investment_eur(content),
+        investment_range_eur=investment_range_eur(content),
+        investment_site_power_mw=site_power_estimate(content).value,
     )
 
 

@@ -220,6 +220,11 @@ class CapacityInputs:
     grid_intensity_g_per_kwh: float
     comparison_grid_intensity_g_per_kwh: float
     investment_eur: float | None
+    investment_range_eur: tuple[float, float] | None = None
+    """Lowest and highest amount reported for the same investment (None: one report only)."""
+    investment_site_power_mw: float | None = None
+    """The site power the investment is for: the cost per MW is given against it alone,
+    never against a phase or a what-if power the sources do not tie the amount to."""
 
     def __post_init__(self) -> None:
         for name in ("site_power_mw", "pue", "load_factor"):
@@ -237,6 +242,15 @@ class CapacityInputs:
         if self.investment_eur is not None:
             object.__setattr__(
                 self, "investment_eur", check_input("investment_eur", self.investment_eur)
+            )
+        if self.investment_range_eur is not None:
+            low, high = (check_input("investment_eur", v) for v in self.investment_range_eur)
+            if not low <= high:
+                raise CapacityInputError(f"investment_range_eur: {low} is above {high}")
+            object.__setattr__(self, "investment_range_eur", (low, high))
+        if self.investment_site_power_mw is not None:
+            object.__setattr__(
+                self, "investment_site_power_mw", check_input("site_power_mw", self.investment_site_power_mw)
             )
 
     def value_of(self, name: str) -> float | None:

@@ -77,6 +77,9 @@ def _evaluate(inputs: CapacityInputs, values: Mapping[str, float]) -> Results:
     emissions = annual_energy_twh * inputs.grid_intensity_g_per_kwh
     comparison = annual_energy_twh * inputs.comparison_grid_intensity_g_per_kwh
     investment = inputs.investment_eur
+    # The amount is for the announced site power: per MW against that power, whatever power
+    # is being tried (a phase, a slider), rather than charge the whole tranche to a part of it.
+    investment_power = inputs.investment_site_power_mw or site_power_mw
     return Results(
         it_power_mw=it_power_mw,
         accelerators=accelerators,
@@ -85,7 +88,7 @@ def _evaluate(inputs: CapacityInputs, values: Mapping[str, float]) -> Results:
         share_of_france_consumption=annual_energy_twh / inputs.france_consumption_twh,
         annual_emissions_kt_co2=emissions,
         annual_emissions_kt_co2_comparison_grid=comparison,
-        investment_eur_per_mw=None if investment is None else investment / site_power_mw,
+        investment_eur_per_mw=None if investment is None else investment / investment_power,
     )
 
 
@@ -132,11 +135,13 @@ def compute_bounds(inputs: CapacityInputs) -> Bounds:
         compute(inputs, point=dict(zip(RANGED_INPUTS, corner)))
         for corner in itertools.product(*axes)
     ]
-    return Bounds(
-        central=compute(inputs),
-        low=_extreme(corners, min),
-        high=_extreme(corners, max),
-    )
+    low, high = _extreme(corners, min), _extreme(corners, max)
+    if inputs.investment_eur is not None and inputs.investment_range_eur is not None:
+        # The amount's range comes from the reports, not from the physical inputs' box.
+        power = inputs.investment_site_power_mw or inputs.site_power_mw.value
+        low = dataclasses.replace(low, investment_eur_per_mw=inputs.investment_range_eur[0] / power)
+        high = dataclasses.replace(high, investment_eur_per_mw=inputs.investment_range_eur[1] / power)
+    return Bounds(central=compute(inputs), low=low, high=high)
 
 
 def scenarios(inputs: CapacityInputs, site_powers_mw: Sequence[float]) -> list[Results]:

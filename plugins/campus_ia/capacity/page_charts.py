@@ -33,7 +33,10 @@ class ChartView:
 
 def _phase_bounds(t: PageText) -> list[tuple[Phase, Bounds]]:
     return [
-        (phase, compute_bounds(t.inputs.with_values(site_power_mw=t.content.phase_power_mw(phase))))
+        (phase, compute_bounds(
+            # No source ties the first tranche to a phase: no cost per MW at a phase.
+            t.inputs.with_values(site_power_mw=t.content.phase_power_mw(phase), investment_eur=None)
+        ))
         for phase in t.content.capacity.phases
     ]
 

@@ -14,6 +14,7 @@ from ..content.model import RangedInput
 from .calculator import CalculatorView, calculator_view
 from .display import approximate, approximate_share, exact
 from .from_content import capacity_inputs, investment_report, model_accelerator, referenced_figure
+from .page_investment import investment_sentence
 from .model import OUTPUT_KEYS, compute_bounds
 from .page_charts import ChartView, emissions_chart, emissions_caveats, energy_chart, phases_table
 from .page_text import Dated, PageText, SourceText, Table
@@ -114,17 +115,7 @@ def _summary(t: PageText) -> tuple[str, ...]:
             ),
         },
     ]
-    if central.investment_eur_per_mw is None:
-        sentences.append(_("The investment is not known, so no cost per megawatt is given."))
-    else:
-        figure, _lead = investment_report(t.content)
-        sentences.append(
-            _("The initial investment reported, %(investment)s, comes to about %(per_mw)s of "
-              "site power.") % {
-                "investment": t.figures.value(figure),
-                "per_mw": fmt.money_per(central.investment_eur_per_mw, "EUR", "MW"),
-            }
-        )
+    sentences.append(investment_sentence(t))
     sentences.append(
         _("Over the ranges of the assumptions below, the number of accelerators lies between "
           "%(low)s and %(high)s, and the annual electricity use between %(energy_low)s and "
@@ -169,7 +160,10 @@ def _figure_row(t: PageText, which: str) -> AssumptionRow:
     ref = getattr(t.content.capacity, which)
     figure = referenced_figure(t.content, ref, which)
     lead = figure.lead
-    if (ref.low is None and ref.high is None) or lead.value is None:
+    if which == "investment" and t.inputs.investment_range_eur is not None:
+        # The range of the amounts reported for the same tranche (see the facts sheet).
+        shown_range = t.span(*(t.figures.quantity(v, figure.unit) for v in t.inputs.investment_range_eur))
+    elif (ref.low is None and ref.high is None) or lead.value is None:
         shown_range = t.gettext("none given")
     else:
         # A one-sided range ends at the lead value on the other side, as in the model.
@@ -207,12 +201,11 @@ def _assumptions(t: PageText) -> tuple[AssumptionRow, ...]:
             subject=entry.name,
             value=compute,
             range=_("none given"),
-            # capacity.yml gives no source nor status for the compute figure itself: the page
-            # says so rather than borrow the power's.
-            source=None,
-            status=None,
-            status_code=None,
-            as_of=None,
+            # The compute figure has its own provenance (a datasheet), distinct from the power's.
+            source=t.source(entry.compute_source),
+            status=t.status(entry.compute_status),
+            status_code=entry.compute_status,
+            as_of=t.date(entry.compute_as_of),
             note=t.typography(entry.sparsity_note[t.lang]),
             link=None,
         ))
@@ -297,20 +290,33 @@ def _accelerators(t: PageText) -> Table:
     return Table(caption, headers, tuple(rows))
 
 
+_STATUS_STRENGTH = ("unknown", "estimate", "press", "official")
+"""Statuses from the weakest claim to the firmest."""
+
+
+def _weakest_status(*codes: str) -> str:
+    """The least firm of ``codes``: a row built from several figures is only as firm as its weakest."""
+    return min(codes, key=_STATUS_STRENGTH.index)
+
+
 def _comparisons(t: PageText) -> tuple[ComparisonRow, ...]:
     capacity = t.content.capacity
     site = referenced_figure(t.content, capacity.site_power, "site_power")
     investment, investment_lead = investment_report(t.content)
     sources = tuple(dict.fromkeys((site.lead.source, investment_lead.source)))
+    # The row shows two figures; its status is the weaker of their own statuses, so a press
+    # figure is never shown as official, and its date the later of their dates.
+    status = _weakest_status(site.lead.status, investment_lead.status)
+    as_of = max((site.lead.as_of, investment_lead.as_of), key=lambda d: t.content.partial_date(d).end)
     campus = ComparisonRow(
         name=t.content.campus.campus.name[t.lang],
         country=t.country("FR"),
         power=t.figures.value(site),
         investment=t.figures.value(investment),
         sources=tuple(t.source(s) for s in sources),
-        status=t.status(site.lead.status),
-        status_code=site.lead.status,
-        as_of=t.date(site.lead.as_of),
+        status=t.status(status),
+        status_code=status,
+        as_of=t.date(as_of),
         is_campus=True,
     )
     others = tuple(

@@ -23,10 +23,13 @@ Unit = Literal[
     "PFLOP/s", "TFLOP/s", "EFLOP/s", "buildings", "jobs", "substations", "accelerators",
     "ratio", "text",
 ]
-DateQualifier = Literal["by_end", "before_end", "from"]
+DateQualifier = Literal["by_end", "before_end", "from", "expected"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$")
 _URL = re.compile(r"^https://[^\s/$.?#][^\s<>\"']*$")
+# A plain address check (one "@", a dotted domain, no spaces): enough to catch a typo, and
+# what a reader's mail program needs; deliverability is not the build's business.
+_EMAIL = re.compile(r"^[^\s@<>\"']+@[^\s@<>\"'.]+(\.[^\s@<>\"'.]+)+$")
 
 
 def _check_id(value: str) -> str:
@@ -59,8 +62,17 @@ def _check_date(value: Any) -> str:
     return text.strip()
 
 
+def _check_email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise PydanticCustomError(
+            "campus_email", "'{value}' is not an e-mail address (expected name@domain.fr)", {"value": value}
+        )
+    return value
+
+
 Id = Annotated[str, AfterValidator(_check_id), Field(description="Stable identifier: lower-case letters, digits, '-', '_'.")]
 Url = Annotated[str, AfterValidator(_check_url), Field(description="A full https:// address.")]
+Email = Annotated[str, AfterValidator(_check_email), Field(description="An e-mail address.")]
 DateText = Annotated[
     str,
     BeforeValidator(_check_date),
@@ -98,13 +110,20 @@ class Source(Strict):
     """A publication that a figure, a date or a quote comes from."""
 
     id: Id
-    publisher: Text = Field(description="Who published it (the original publisher, not an aggregator).")
+    publisher: Text | Bilingual = Field(
+        description="Who published it (the original publisher, not an aggregator): one name, or a name "
+        "in each language when readers know it by another name (AIE / International Energy Agency)."
+    )
     title: Bilingual | None = Field(None, description="The publication's title, when known.")
     description: Bilingual = Field(description="What the source is, in a few words.")
     date: DateText | None = Field(None, description="Publication date, as precise as known.")
     url: Url | None = Field(None, description="Address of the publication, when known.")
     via: Text | None = Field(None, description="Where the site found it, when that is not the publisher (a domain).")
     status: Status = Field(description="official, press, estimate; what kind of source this is.")
+
+    def publisher_in(self, lang: str) -> str:
+        """The publisher's name as readers of ``lang`` know it."""
+        return self.publisher if isinstance(self.publisher, str) else self.publisher[lang]
 
 
 class Report(Strict):
@@ -187,7 +206,9 @@ class Milestone(Strict):
 
     id: Id
     date: DateText | None = Field(description="When, with the precision the sources give; null when not yet known.")
-    date_qualifier: DateQualifier | None = Field(None, description="by_end, before_end or from.")
+    date_qualifier: DateQualifier | None = Field(
+        None, description="by_end, before_end, from, or expected (a planned date the sources say should hold)."
+    )
     title: Bilingual
     summary: Bilingual
     state: Literal["done", "planned"] = Field(description="done (happened) or planned.")
@@ -206,7 +227,12 @@ class Quote(Strict):
     original_language: Literal["fr", "en"]
     translation_note: Bilingual | None = Field(None, description="Says where a text is a translation, and by whom.")
     date: DateText
-    source: Id
+    source: Id = Field(description="Where the statement in its original language was published.")
+    translation_source: Id | None = Field(
+        None,
+        description="Where the translated text was published (e.g. the French press); leave it out when "
+        "the translation is this site's own, and the page says so.",
+    )
 
 
 class Correction(Strict):
@@ -339,6 +365,9 @@ class Accelerator(Strict):
     power_kw_all_in: RangedInput
     compute_pflops_dense: float = Field(gt=0)
     number_format: Literal["BF16", "FP8", "FP16", "TF32", "FP64"]
+    compute_source: Id = Field(description="Where the compute figure comes from (an id in sources.yml).")
+    compute_status: Status = Field(description="The compute figure's own status (a datasheet is 'official').")
+    compute_as_of: DateText = Field(description="When the compute figure was published.")
     sparsity_note: Bilingual
 
 
@@ -410,6 +439,18 @@ class NavSection(Strict):
     title: Bilingual
 
 
+class Publisher(Strict):
+    """Who publishes the site and how to reach them. Every field is optional: the deploying
+    organisation fills them in; an unset field is left out of the pages, never guessed."""
+
+    name: Bilingual | None = Field(None, description="The publishing person or organisation.")
+    email: Email | None = Field(None, description="A contact address for readers and journalists.")
+    contact_url: Url | None = Field(None, description="A contact page, when there is one.")
+    independent: bool | None = Field(
+        None, description="true if the publisher is independent of Campus IA's partners; leave out if not stated."
+    )
+
+
 class SiteFile(Strict):
     """content/site.yml"""
 
@@ -419,6 +460,9 @@ class SiteFile(Strict):
     repository: Url
     edit_branch: Text = "main"
     last_reviewed: DateText
+    publisher: Publisher = Field(
+        default_factory=Publisher, description="Who publishes the site and how to reach them (shown on the About pages)."
+    )
     sections: list[NavSection] = Field(
         default_factory=list,
         description="Navigation groups. With many pages, group them: each page then carries the links of "

@@ -53,6 +53,8 @@ _ID_NAMESPACES = {
 _REFERENCES = {
     "source": "source",
     "sources": "source",
+    "compute_source": "source",
+    "translation_source": "source",
     "speaker": "person",
     "figure": "figure",
     "default_accelerator": "accelerator",

@@ -76,7 +76,7 @@ def _row(
         "status": report.status,
         "standing": report.standing,
         "source_id": source.id,
-        "source_publisher": source.publisher,
+        "source_publisher": source.publisher_in(lang),
         "source_title": source.title[lang] if source.title else "",
         "source_date": iso_period_text(source.date) or "",
         "source_url": source.url or "",

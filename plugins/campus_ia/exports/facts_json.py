@@ -16,7 +16,7 @@ from .machine_text import absolute_url, iso_period, iso_period_text, raw_number
 if TYPE_CHECKING:
     from ..site.assembly import SiteAssembly
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "2.0"
 """Raised on a breaking change to the layout of ``facts.json`` (and of its schema)."""
 
 
@@ -33,6 +33,7 @@ def facts_document(assembly: SiteAssembly, generated: dt.date) -> dict[str, Any]
         "version": FORMAT_VERSION,
         "generated": generated.isoformat(),
         "site": content.site.url,
+        "campus": campus_record(content),
         "figures": [
             figure_record(content, figure, views, facts_urls, key=figure.id in on_sheet)
             for figure in content.figures.values()
@@ -46,6 +47,20 @@ def facts_json(assembly: SiteAssembly, generated: dt.date) -> bytes:
     """``facts.json`` as UTF-8 bytes, indented, with a final newline (stable across builds)."""
     document = facts_document(assembly, generated)
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def campus_record(content: Content) -> dict[str, Any]:
+    """What the campus is: its names, summary, components, purpose, sectors and their sources."""
+    campus = content.campus.campus
+    return {
+        "names": _bilingual(campus.name),
+        "tagline": _bilingual(campus.tagline),
+        "summary": _bilingual(campus.summary),
+        "components": [_bilingual(item) for item in campus.components],
+        "lifecycle": _bilingual(campus.lifecycle),
+        "sectors": [_bilingual(item) for item in campus.sectors],
+        "sources": list(campus.sources),
+    }
 
 
 def figure_record(
@@ -115,7 +130,7 @@ def milestone_record(
 def source_details(source: Source) -> dict[str, Any]:
     """What a reader needs to find a source again, embedded in each report."""
     return {
-        "publisher": source.publisher,
+        "publisher": {lang: source.publisher_in(lang) for lang in LANGUAGES},
         "title": _bilingual(source.title),
         "date": iso_period_text(source.date),
         "url": source.url,

@@ -1,4 +1,5 @@
-"""Dates at any precision, alone or after "from", "by the end of", "before the end of".
+"""Dates at any precision, alone or after "from", "by the end of", "before the end of",
+or given as expected ("expected in 2028": a planned date the sources say should hold).
 
 Days and months come from CLDR; quarters and halves are spelled out by hand
 because CLDR only offers abbreviations ("T4", "Q4") and has no half-years.
@@ -16,7 +17,7 @@ from babel.dates import format_skeleton
 from ..content.dates import PartialDate
 from .locales import check_lang, date_locale
 
-QUALIFIERS = frozenset({"by_end", "from", "before_end"})
+QUALIFIERS = frozenset({"by_end", "from", "before_end", "expected"})
 
 _ORDINALS: dict[str, tuple[str, ...]] = {
     "fr": ("premier", "deuxième", "troisième", "quatrième"),
@@ -85,6 +86,8 @@ def format_date(lang: str, d: dt.date | PartialDate, qualifier: str | None = Non
         return phrase.text
     if qualifier == "from":
         return _from(lang, phrase)
+    if qualifier == "expected":
+        return _expected(lang, partial, phrase)
     return _until(lang, partial, phrase, qualifier)
 
 
@@ -114,6 +117,32 @@ def _from(lang: str, phrase: _Phrase) -> str:
     if lang == "en":
         return f"from {phrase.full()}"
     return f"à partir {_fr_de(phrase)}"
+
+
+def _expected(lang: str, d: PartialDate, phrase: _Phrase) -> str:
+    """A planned date: "expected in 2028"; in French "en 2028 (date prévue)".
+
+    French puts the mark after the date: a participle before it ("prévu", "prévue") would
+    have to agree with whatever the sentence is about, which the date does not know.
+    """
+    if lang == "en":
+        return f"expected {_en_in(d, phrase)}"
+    return f"{_fr_a(d, phrase)} (date prévue)"
+
+
+def _en_in(d: PartialDate, phrase: _Phrase) -> str:
+    if d.precision == "day":
+        return f"on {phrase.full()}"
+    return f"in {phrase.full()}"
+
+
+def _fr_a(d: PartialDate, phrase: _Phrase) -> str:
+    """French "in/at" + date: "le 19 mai 2026", "au second semestre 2026", "en mai 2026", "en 2028"."""
+    if d.precision == "day":
+        return phrase.full()
+    if phrase.article == "le":
+        return f"au {phrase.text}"
+    return f"en {phrase.text}"
 
 
 def _fr_de(phrase: _Phrase) -> str:

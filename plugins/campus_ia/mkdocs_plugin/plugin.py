@@ -160,7 +160,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         source = page.file.content_string
         offset = source.count("\n", 0, max(source.find(markdown.strip()[:80]), 0)) if markdown.strip() else 0
         result, problems = insert_figures(
-            markdown, lambda figure_id: self.assembly.figure_text(site_page.lang, figure_id), shown  # type: ignore[union-attr]
+            markdown, lambda kind, ident: self.assembly.prose_text(site_page.lang, kind, ident), shown  # type: ignore[union-attr]
         )
         self.prose_problems.extend(
             Problem(p.file, p.line + offset, p.column, p.where, p.message) for p in problems

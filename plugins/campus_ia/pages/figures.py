@@ -94,8 +94,8 @@ class FigureView:
     def source_label(self, source: Source) -> str:
         """"Le Figaro, mai 2025" — the publisher and the publication date, as precise as known."""
         if source.date:
-            return f"{source.publisher}, {self.fmt.date(PartialDate.parse(source.date))}"
-        return source.publisher
+            return f"{source.publisher_in(self.lang)}, {self.fmt.date(PartialDate.parse(source.date))}"
+        return source.publisher_in(self.lang)
 
     def status(self, code: str) -> str:
         return self._(STATUS_LABELS[code])

@@ -103,6 +103,18 @@ class SiteAssembly:
             self._figure_texts[key] = self._figure_text(lang, figure_id)
         return self._figure_texts[key]
 
+    def prose_text(self, lang: str, kind: str, ident: str) -> str | None:
+        """What a prose marker ``{{ kind:ident }}`` stands for in ``lang``; None if it names nothing."""
+        from .prose_sources import contact_markdown, lead_source_name
+
+        if kind == "fact":
+            return self.figure_text(lang, ident)
+        if kind == "source":
+            return lead_source_name(self.content, lang, ident)
+        if kind == "site" and ident == "contact":
+            return contact_markdown(self.content, lang, self.translator(lang))
+        return None
+
     def _figure_text(self, lang: str, figure_id: str) -> str | None:
         milestone = self.content.milestones_by_id.get(figure_id)
         if milestone is not None:

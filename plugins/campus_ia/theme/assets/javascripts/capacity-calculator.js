@@ -23,9 +23,10 @@
  *        "france_consumption_twh": n,
  *        "grid_intensity_g_per_kwh": n,
  *        "comparison_grid_intensity_g_per_kwh": n,
- *        "investment_eur": n | null
+ *        "investment_eur": n | null,
+ *        "investment_site_power_mw": n | null
  *      },
- *      "precision": {"<output key>": digits}   // missing keys use DEFAULT_PRECISION
+ *      "significant": {"<output key>": figures}   // missing keys use DEFAULT_SIGNIFICANT
  *    }
  * 2. Calculator: <div id="cia-calculator" hidden> (this script removes `hidden`); not a
  *    <form>, since nothing is ever submitted: the figures follow each input. It contains
@@ -42,8 +43,8 @@
  *    - <output data-output="KEY"> for KEY in it_power_mw, accelerators, peak_compute_exaflops,
  *      annual_energy_twh, share_of_france_consumption, annual_emissions_kt_co2,
  *      annual_emissions_kt_co2_comparison_grid, investment_eur_per_mw.
- *      The share is written as a percent (precision = digits after the percent's decimal
- *      point); investment_eur_per_mw is "—" when the investment is unknown. French text
+ *      Every output is written to its significant figures (the share: those of the
+ *      percentage); investment_eur_per_mw is "—" when the investment is unknown. French text
  *      uses U+202F for every space, as campus_ia.formatting does, so the calculator's text
  *      equals campus_ia.capacity.calculator.calculator_expected(...) character for character.
  *    - optional <span data-number-format>: receives the selected accelerator's number format.
@@ -62,16 +63,8 @@
   var HOURS_PER_YEAR = 8760;
   var RANGED = ["site_power_mw", "pue", "load_factor", "accelerator_power_kw"];
   var UNKNOWN = "\u2014";
-  var DEFAULT_PRECISION = {
-    it_power_mw: 0,
-    accelerators: 0,
-    peak_compute_exaflops: 0,
-    annual_energy_twh: 1,
-    share_of_france_consumption: 1,
-    annual_emissions_kt_co2: 0,
-    annual_emissions_kt_co2_comparison_grid: 0,
-    investment_eur_per_mw: 0
-  };
+  // Significant figures of every output, as in display.py's SIGNIFICANT_FIGURES.
+  var DEFAULT_SIGNIFICANT = 3;
 
   // Same physical limits as campus_ia/capacity/inputs.py; the UI clamps before computing,
   // so these only fire on a broken data block or a direct call.
@@ -117,7 +110,9 @@
       share_of_france_consumption: energy / values.france_consumption_twh,
       annual_emissions_kt_co2: energy * values.grid_intensity_g_per_kwh,
       annual_emissions_kt_co2_comparison_grid: energy * values.comparison_grid_intensity_g_per_kwh,
-      investment_eur_per_mw: investment === null || investment === undefined ? null : investment / sitePower
+      // Per MW of the power the amount is for (model.py: investment_site_power_mw).
+      investment_eur_per_mw: investment === null || investment === undefined ? null
+        : investment / (values.investment_site_power_mw || sitePower)
     };
   }
 
@@ -144,7 +139,7 @@
     this.data = data;
     this.inputs = data.inputs;
     this.lang = data.lang === "en" ? "en" : "fr";
-    this.precision = data.precision || {};
+    this.significant = data.significant || {};
     this.formatters = {};
     this.bounds = {};
     this.current = {};
@@ -197,12 +192,13 @@
     }
   };
 
-  Calculator.prototype.formatter = function (key, digits) {
+  Calculator.prototype.formatter = function (key, significant) {
     var style = key === "share_of_france_consumption" ? "percent" : "decimal";
-    var cacheKey = style + digits;
+    var cacheKey = style + significant;
     if (!this.formatters[cacheKey]) {
+      // Fixed significant figures (trailing zeros kept), like display.py's approximate().
       this.formatters[cacheKey] = new Intl.NumberFormat(this.lang, {
-        style: style, minimumFractionDigits: digits, maximumFractionDigits: digits
+        style: style, minimumSignificantDigits: significant, maximumSignificantDigits: significant
       });
     }
     return this.formatters[cacheKey];
@@ -228,7 +224,8 @@
         france_consumption_twh: this.inputs.france_consumption_twh,
         grid_intensity_g_per_kwh: this.inputs.grid_intensity_g_per_kwh,
         comparison_grid_intensity_g_per_kwh: this.inputs.comparison_grid_intensity_g_per_kwh,
-        investment_eur: this.inputs.investment_eur
+        investment_eur: this.inputs.investment_eur,
+        investment_site_power_mw: this.inputs.investment_site_power_mw
       });
     } catch (err) {
       return; // keep the last good figures rather than show nonsense
@@ -238,8 +235,8 @@
       var key = out.getAttribute("data-output");
       if (!Object.prototype.hasOwnProperty.call(results, key)) continue;
       var value = results[key];
-      var digits = isNumber(this.precision[key]) ? this.precision[key] : DEFAULT_PRECISION[key];
-      var text = isNumber(value) ? typeset(this.lang, this.formatter(key, digits).format(value)) : UNKNOWN;
+      var significant = isNumber(this.significant[key]) ? this.significant[key] : DEFAULT_SIGNIFICANT;
+      var text = isNumber(value) ? typeset(this.lang, this.formatter(key, significant).format(value)) : UNKNOWN;
       // Rewriting identical text would make aria-live regions re-announce it.
       if (out.textContent !== text) out.textContent = text;
     }
