@@ -33,6 +33,7 @@ from ..site.assembly import SiteAssembly
 from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
 from ..site.precompress import EarlyCompression, precompress_site
+from ..formatting.html_typography import french_html
 from ..site.search_split import split_search_index
 from .atomic_output import AtomicOutput, OutputError, keep_serving_last_good, strict_build_will_abort
 from .config import CampusConfig
@@ -165,8 +166,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.prose_problems.extend(
             Problem(p.file, p.line + offset, p.column, p.where, p.message) for p in problems
         )
-        # French prose gets the same typography as French data (no-break spaces before ; : ! ?).
-        return self.assembly.formatters[site_page.lang].typography(result)
+        # French typography is applied to the finished page (on_post_page), code blocks spared.
+        return result
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.assembly is None:
@@ -222,6 +223,11 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             context["gettext"] = self.assembly.translator("en")
         return context
 
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+        if self.assembly is None or template_name != "404.html":
+            return output_content
+        return french_html(output_content, "fr")  # the root 404 page: its French half
+
     @event_priority(-1000)  # last: the site is complete (search, other plugins) before the swap
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.assembly is None:
@@ -245,6 +251,11 @@ class CampusPlugin(BasePlugin[CampusConfig]):
 
     @event_priority(-1000)  # last: compress the page exactly as MkDocs will write it
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if self.assembly is not None:
+            # One place for every French text node of the page: prose, generated text,
+            # titles, navigation, footer; English text (lang="en") is left as it is.
+            site_page = self.assembly.structure.by_src(page.file.src_uri)
+            output = french_html(output, site_page.lang if site_page else "fr")
         if self.early_compression is not None:
             self.early_compression.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
         return output
