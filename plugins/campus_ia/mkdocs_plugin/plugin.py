@@ -206,7 +206,9 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if site_page is None:  # the root language chooser
             context["campus"] = self._root_chrome(context)
             context["nav"] = Navigation([], [])
-            context["gettext"] = self.assembly.translator("en")
+            # The chooser is a French document (<html lang="fr">) whose two halves carry
+            # their own lang: its chrome (labels such as "Langue") is French.
+            context["gettext"] = self.assembly.translator("fr")
             return context
         context["nav"] = self.navigations[site_page.lang]
         context["campus"] = self._page_chrome(site_page, context)
@@ -219,8 +221,10 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if template_name == "sitemap.xml":
             context["campus_sitemap"] = self.assembly.sitemap_entries()
         elif template_name == "404.html":
+            # Like the chooser: French chrome, both languages' home pages, no one language's menu.
             context["campus"] = self._root_chrome(context)
-            context["gettext"] = self.assembly.translator("en")
+            context["nav"] = Navigation([], [])
+            context["gettext"] = self.assembly.translator("fr")
         return context
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
