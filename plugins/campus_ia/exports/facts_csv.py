@@ -4,9 +4,9 @@ Plain UTF-8 without a byte-order mark, comma-separated, CRLF line ends (RFC 4180
 The header and the text columns are in the file's language, French text in French
 typography; the raw value uses '.' as decimal mark in both files so that they read
 the same in any program, and the code columns (unit, qualifier, status, standing)
-keep the codes of facts.json, for programs. Next to the unit, status and standing
-codes, a column gives the same in words of the file's language, for readers
-("Officiel", "accélérateurs"); the qualifier is already in "Value as written".
+keep the codes of facts.json, for programs. The last three columns give the unit,
+status and standing in words of the file's language, for readers ("Officiel",
+"accélérateurs"); the qualifier is already in "Value as written".
 """
 
 from __future__ import annotations
@@ -31,12 +31,9 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("value", N_("Raw value")),
     ("display", N_("Value as written")),
     ("unit", N_("Unit code")),
-    ("unit_label", N_("Unit")),
     ("qualifier", N_("Qualifier code")),
     ("status", N_("Status code")),
-    ("status_label", N_("Status")),
     ("standing", N_("Standing code")),
-    ("standing_label", N_("Standing")),
     ("source_id", N_("Source id")),
     ("source_publisher", N_("Source publisher")),
     ("source_title", N_("Source title")),
@@ -44,6 +41,10 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("source_url", N_("Source address")),
     ("as_of", N_("Figure as of")),
     ("note", N_("Note on the figure")),
+    # Added after the first release: at the end, so that columns keep their positions.
+    ("unit_label", N_("Unit")),
+    ("status_label", N_("Status")),
+    ("standing_label", N_("Standing")),
 )
 """Each column's key (used in tests and docs) and its header, an English msgid."""
 
