@@ -34,10 +34,12 @@ _TEXT_META = frozenset(
     {"description", "og:title", "og:description", "og:site_name", "twitter:title", "twitter:description"}
 )
 
+_TEXT_ATTRIBUTE_HINT = re.compile(r"(?:title|alt|aria-label|aria-description|placeholder|content)\s*=", re.IGNORECASE)
+
 _MARKUP = re.compile(
     r"<!--[\s\S]*?-->"  # comments
     r"|<![^>]*>"  # doctype
-    r"|<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9:-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    r"|<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9:-]*)(?P<attrs>(?:[^>\"']+|\"[^\"]*\"|'[^']*')*)>"
 )
 _ATTRIBUTE = re.compile(
     r"(?P<name>[^\s=/>\"']+)(?:(?P<eq>\s*=\s*)(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>\"']+)))?"
@@ -101,6 +103,8 @@ def french_html(html: str, lang: str = "fr", text: Callable[[str], str] = french
 
 
 def _declared_lang(attrs: str) -> str | None:
+    if "lang" not in attrs:  # most tags: no need to parse their attributes
+        return None
     for attribute in _ATTRIBUTE.finditer(attrs):
         if attribute["name"].lower() in ("lang", "xml:lang") and attribute["eq"]:
             value = attribute["dq"] if attribute["dq"] is not None else attribute["sq"] or attribute["bare"] or ""
@@ -109,7 +113,7 @@ def _declared_lang(attrs: str) -> str | None:
 
 
 def _french_attributes(element: str, attrs: str, text: Callable[[str], str]) -> str:
-    if not attrs.strip():
+    if not _TEXT_ATTRIBUTE_HINT.search(attrs):
         return attrs
     names = {a["name"].lower(): a for a in _ATTRIBUTE.finditer(attrs)}
     wanted = set(_TEXT_ATTRIBUTES)

@@ -73,6 +73,8 @@ _CLOSE = rf"(?P<close_space>{_H_SPACE}*)(?P<close>»)"
 
 _TOKEN = re.compile(f"{_APOSTROPHE}|{_PROTECTED}|{_GROUPS}|{_DECIMAL}|{_OPEN}|{_CLOSE}|{_HIGH}")
 _GROUP_SPACE = re.compile(r"[ \u00a0]")
+# Most text has nothing for the rules to do: finding that out is the common case.
+_WORK = re.compile(r"[';:!?«»]|&#0*39;|&#[xX]0*27;|&apos;|\d[ \u00a0\u202f.]\d")
 
 _ENTITY_BEFORE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);$")
 # A space written as an entity already does the job: keep the author's choice.
@@ -84,7 +86,7 @@ _NO_SPACE_AFTER = frozenset("([{«\"'’\n\r\t \u00a0\u202f;!?:")
 
 def french_typography(text: str) -> str:
     """Apply the French rules to ``text`` (plain text, Markdown or HTML); idempotent."""
-    if not text:
+    if not text or not _WORK.search(text):
         return text
 
     def replace(match: re.Match[str]) -> str:

@@ -209,6 +209,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             # The chooser is a French document (<html lang="fr">) whose two halves carry
             # their own lang: its chrome (labels such as "Langue") is French.
             context["gettext"] = self.assembly.translator("fr")
+            # No "next page" in one language below a chooser offering both.
+            page.previous_page = page.next_page = None
             return context
         context["nav"] = self.navigations[site_page.lang]
         context["campus"] = self._page_chrome(site_page, context)
