@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem
 from ..exports.addresses import UPDATES_FEED
+from ..formatting.html_typography import french_html
 from ..i18n import CatalogError
 from ..pages import relative_url
 from ..pages.bytecode_cache import compiled_templates
@@ -33,7 +34,6 @@ from ..site.assembly import SiteAssembly
 from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
 from ..site.precompress import EarlyCompression, precompress_site
-from ..formatting.html_typography import french_html
 from ..site.search_split import split_search_index
 from .atomic_output import AtomicOutput, OutputError, keep_serving_last_good, strict_build_will_abort
 from .config import CampusConfig
