@@ -56,3 +56,11 @@ def test_idempotent():
     markup = '<html lang="fr"><p>« l\'a » ; <a href="/x">x</a>: 1 400 MW?</p></html>'
     once = french_html(markup)
     assert french_html(once) == once
+
+
+def test_elision_before_a_link_or_emphasis():
+    assert french_html('<p>d\'<a href="/x">électricité</a> et l&#39;<em>IA</em></p>') == (
+        f'<p>d{APOS}<a href="/x">électricité</a> et l{APOS}<em>IA</em></p>'
+    )
+    # Not after a space (an opening quote mark), nor before a block.
+    assert french_html("<p>dit '<a>x</a></p><p>l'</p><p>a</p>") == "<p>dit '<a>x</a></p><p>l'</p><p>a</p>"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .typography import french_typography
+from .typography import APOSTROPHE, french_typography
 
 _RAW_TEXT = frozenset({"script", "style", "code", "pre", "kbd", "samp", "textarea"})
 _VOID = frozenset(
@@ -34,6 +34,7 @@ _TEXT_META = frozenset(
     {"description", "og:title", "og:description", "og:site_name", "twitter:title", "twitter:description"}
 )
 
+_ELISION_BEFORE_TAG = re.compile(r"[^\W\d_]('|&#0*39;|&#[xX]0*27;|&apos;)$")
 _TEXT_ATTRIBUTE_HINT = re.compile(r"(?:title|alt|aria-label|aria-description|placeholder|content)\s*=", re.IGNORECASE)
 
 _MARKUP = re.compile(
@@ -74,6 +75,12 @@ def french_html(html: str, lang: str = "fr", text: Callable[[str], str] = french
         out.append(french(html[position:match.start()]))
         position = match.end()
         name = (match["name"] or "").lower()
+        if name in _INLINE and not match["close"] and before in ("'", ";") and current == "fr" and not raw:
+            # "d'<a>électricité</a>": an elision whose word is inside the link.
+            elided = _ELISION_BEFORE_TAG.search(out[-1])
+            if elided:
+                out[-1] = out[-1][:elided.start(1)] + APOSTROPHE
+                before = APOSTROPHE
         if name not in _INLINE:
             before = ""
         if not name:  # comment or doctype
