@@ -29,7 +29,12 @@ def html_texts(markup: str, lang: str = "fr", *, fragment: bool = False) -> Iter
     so an English quotation on a French page is not French text.
     """
     root = lxml_html.fragment_fromstring(markup, create_parent="div") if fragment else lxml_html.document_fromstring(markup)
-    yield from _walk(root, "fr" if fragment else "", lang)
+    before = ""
+    for text in _walk(root, "fr" if fragment else "", lang):
+        # "<a>Le Figaro</a>; <a>…" : a mark opening a text node follows the previous node's
+        # last character, which the rules must see.
+        yield before + text if before and text[:1] in ";:!?»" else text
+        before = text.rstrip()[-1:] if not text[-1:].isspace() else ""
 
 
 def _walk(element: Any, inherited: str, lang: str) -> Iterator[str]:
