@@ -65,7 +65,7 @@ class Formatter:
         return iso_date(d)
 
     def typography(self, text: str) -> str:
-        """French spacing around ; ! ? : and « » in prose; English text is returned as is."""
+        """French typography (apostrophe, spaces, digit groups, decimal comma); English text is returned as is."""
         if self.lang == "fr":
             return french_typography(text)
         return text
