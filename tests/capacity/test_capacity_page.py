@@ -167,7 +167,7 @@ def test_french_summary_reads_as_plain_sentences(shipped_content: object, capaci
     first = root.xpath('//div[@class="cia-capacity-summary"]/p')[0].text_content()
     assert first.startswith(
         f"À pleine puissance, 1,4\u00a0GW correspondrait à environ 1{NNBSP}170\u00a0MW informatiques, "
-        f"soit de l'ordre de 556{NNBSP}000 accélérateurs de classe NVIDIA GB200"
+        f"soit de l’ordre de 556{NNBSP}000 accélérateurs de classe NVIDIA GB200"
     )
 
 

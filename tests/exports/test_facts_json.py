@@ -78,7 +78,7 @@ def test_first_tranche_keeps_every_report(facts: dict[str, Any]) -> None:
     assert tranche["source"] == "lefigaro-2025-05"
     assert tranche["source_details"]["publisher"] == {"fr": "Le Figaro", "en": "Le Figaro"}
     assert {lang: plain(text) for lang, text in tranche["display"].items()} == {
-        "fr": "8,5 milliards d'euros", "en": "€8.5 billion"}
+        "fr": "8,5 milliards d’euros", "en": "€8.5 billion"}
     reports = [(r["value"], r["standing"], r["source_details"]["publisher"]["en"]) for r in tranche["reports"]]
     assert reports == [
         (8_500_000_000, "lead", "Le Figaro"),

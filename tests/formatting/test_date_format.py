@@ -67,11 +67,11 @@ def test_from(value, fr, en):
 @pytest.mark.parametrize(
     ("value", "fr", "en"),
     [
-        ("2027", "d'ici fin 2027", "by the end of 2027"),
-        ("2025-05", "d'ici fin mai 2025", "by the end of May 2025"),
-        ("2026-H2", "d'ici la fin du second semestre 2026", "by the end of the second half of 2026"),
-        ("2027-Q4", "d'ici la fin du quatrième trimestre 2027", "by the end of the fourth quarter of 2027"),
-        ("2025-05-19", "d'ici le 19 mai 2025", "by 19 May 2025"),
+        ("2027", "d’ici fin 2027", "by the end of 2027"),
+        ("2025-05", "d’ici fin mai 2025", "by the end of May 2025"),
+        ("2026-H2", "d’ici la fin du second semestre 2026", "by the end of the second half of 2026"),
+        ("2027-Q4", "d’ici la fin du quatrième trimestre 2027", "by the end of the fourth quarter of 2027"),
+        ("2025-05-19", "d’ici le 19 mai 2025", "by 19 May 2025"),
     ],
 )
 def test_by_end(value, fr, en):

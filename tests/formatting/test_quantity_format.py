@@ -74,9 +74,9 @@ def test_percent_unit_takes_percentage_points():
 
 
 def test_money_units():
-    assert FR.quantity(8.5e9, "EUR") == "8,5\u00a0milliards d'euros"
+    assert FR.quantity(8.5e9, "EUR") == "8,5\u00a0milliards d’euros"
     assert EN.quantity(9.6e9, "USD") == "$9.6\u00a0billion"
-    assert FR.quantity(6.1e6, "EUR/MW") == "6,1\u00a0millions d'euros par MW"
+    assert FR.quantity(6.1e6, "EUR/MW") == "6,1\u00a0millions d’euros par MW"
     assert EN.quantity(6.1e6, "EUR/MW") == "€6.1\u00a0million per MW"
 
 

@@ -73,3 +73,54 @@ def test_idempotent(text):
 @pytest.mark.parametrize("text", ["Really? Yes: « quoted » ; ok!", "vraiment?"])
 def test_english_unchanged(text):
     assert EN.typography(text) == text
+
+
+# -- apostrophes, digit groups, decimal comma ----------------------------------------
+
+MORE_CASES = [
+    ("8.5 milliards d'euros", "8,5 milliards d\u2019euros"),
+    ("l'énergie, qu'il, jusqu'à, aujourd'hui", "l\u2019énergie, qu\u2019il, jusqu\u2019à, aujourd\u2019hui"),
+    ("l&#39;IA et d&#x27;autres", "l\u2019IA et d\u2019autres"),
+    ("d'1,4 GW", "d\u20191,4 GW"),
+    ("jusqu'à 1 400 MW", "jusqu\u2019à 1\u202f400 MW"),
+    ("7 500 000 €", "7\u202f500\u202f000 €"),
+    ("1\u00a0400 MW", "1\u202f400 MW"),
+    ("445.4 TWh et 1.5 %", "445,4 TWh et 1,5 %"),
+    ("«jusqu'à 1 400 MW»", "«\u202fjusqu\u2019à 1\u202f400 MW\u202f»"),
+]
+
+MORE_UNTOUCHED = [
+    "en 2026 240 MW",  # a year, then a number: not one number
+    "Licence Ouverte 2.0 / Etalab",  # a version, not a quantity
+    "RGAA version 4.1 et WCAG 2.1",
+    "2025-05-19 et 2026-07-01/2026-12-31",
+    "à 20:30",
+    "https://example.org/l'a/1_400?x=8.5%20GW",
+    "contact@campus-ia.fr",
+    "campus-ia.example.org",
+    "1.2.3 GW",
+    "'quoted'",  # quote marks, not apostrophes
+    "code `l'a ; 1 400` ici",
+    '<a title="l\'a" href="/x?y=1 400">',
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CASES)
+def test_apostrophes_digit_groups_decimal_comma(text, expected):
+    assert FR.typography(text) == expected
+
+
+@pytest.mark.parametrize("text", MORE_UNTOUCHED)
+def test_versions_dates_addresses_and_code_untouched(text):
+    assert FR.typography(text) == text
+
+
+@pytest.mark.parametrize("text", [c[0] for c in MORE_CASES] + MORE_UNTOUCHED)
+def test_new_rules_idempotent(text):
+    once = FR.typography(text)
+    assert FR.typography(once) == once
+
+
+@pytest.mark.parametrize("text", [c[0] for c in MORE_CASES])
+def test_new_rules_leave_english(text):
+    assert EN.typography(text) == text

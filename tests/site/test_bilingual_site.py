@@ -60,7 +60,7 @@ def test_each_language_has_its_404(built_site: Path) -> None:
 def test_pages_show_figures_from_content(built_site: Path) -> None:
     fr = (built_site / "fr" / "index.html").read_text(encoding="utf-8")
     en = (built_site / "en" / "index.html").read_text(encoding="utf-8")
-    assert "1,4\u00a0GW" in fr and "8,5\u00a0milliards d'euros" in fr
+    assert "1,4\u00a0GW" in fr and "8,5\u00a0milliards d’euros" in fr
     assert "1.4\u00a0GW" in en and "€8.5\u00a0billion" in en
     assert "au second semestre 2026 (date prévue)" in fr and "expected in the second half of 2026" in en
     partners = (built_site / "en" / "partners" / "index.html").read_text(encoding="utf-8")

@@ -70,7 +70,7 @@ def test_changing_a_figure_once_changes_it_everywhere(tmp_path: Path) -> None:
     site_power = next(f for f in facts["figures"] if f["id"] == "site-power")
     assert site_power["value"] == 1600
     # RTE's separate report ("up to 1,400 MW") stays; nothing else may show the old lead value.
-    for lang, shown, old, up_to in (("fr", "1,6\u00a0GW", "1,4\u00a0GW", "jusqu&#39;à "), ("en", "1.6\u00a0GW", "1.4\u00a0GW", "up to ")):
+    for lang, shown, old, up_to in (("fr", "1,6\u00a0GW", "1,4\u00a0GW", "jusqu’à "), ("en", "1.6\u00a0GW", "1.4\u00a0GW", "up to ")):
         for page in (site / lang).rglob("index.html"):
             html = page.read_text(encoding="utf-8")
             assert html.count(old) == html.count(up_to + old), f"{page} still shows the old figure"

@@ -1,9 +1,12 @@
 """``data/facts.<lang>.csv``: one row per report of every figure, for spreadsheets.
 
 Plain UTF-8 without a byte-order mark, comma-separated, CRLF line ends (RFC 4180).
-The header and the text columns are in the file's language; the raw value uses
-'.' as decimal mark in both files so that they read the same in any program, and
-the code columns (unit, qualifier, status, standing) keep the codes of facts.json.
+The header and the text columns are in the file's language, French text in French
+typography; the raw value uses '.' as decimal mark in both files so that they read
+the same in any program, and the code columns (unit, qualifier, status, standing)
+keep the codes of facts.json, for programs. The last three columns give the unit,
+status and standing in words of the file's language, for readers ("Officiel",
+"accélérateurs"); the qualifier is already in "Value as written".
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING, Callable
 from ..content import Content
 from ..content.model import Figure, Report
 from ..i18n import N_
+from ..formatting.units import UNITS
 from ..pages.figures import FigureView
 from .machine_text import iso_period_text, raw_number_text
 
@@ -37,18 +41,57 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("source_url", N_("Source address")),
     ("as_of", N_("Figure as of")),
     ("note", N_("Note on the figure")),
+    # Added after the first release: at the end, so that columns keep their positions.
+    ("unit_label", N_("Unit")),
+    ("status_label", N_("Status")),
+    ("standing_label", N_("Standing")),
 )
 """Each column's key (used in tests and docs) and its header, an English msgid."""
+
+
+STANDING_LABELS = {
+    "lead": N_("Value the site leads with"),
+    "alternative": N_("Also reported"),
+    "superseded": N_("Superseded value"),
+}
+"""The reader's words for each standing code (the facts page uses the same)."""
+
+MONEY_UNIT_LABELS = {"EUR": N_("euros"), "USD": N_("US dollars"), "EUR/MW": N_("euros per MW")}
+OTHER_UNIT_LABELS = {"text": N_("in words"), "ratio": N_("ratio (no unit)")}
+
+TEXT_COLUMNS = ("label", "display", "source_publisher", "source_title", "note")
+"""Columns of text a reader reads: French ones get French typography."""
+
+
+def unit_label(code: str, lang: str, gettext: Callable[[str], str]) -> str:
+    """How the unit ``code`` reads in ``lang``: its symbol, its plural noun or its name."""
+    unit = UNITS.get(code)
+    if unit is None:
+        return gettext(OTHER_UNIT_LABELS[code]) if code in OTHER_UNIT_LABELS else code
+    if unit.kind == "symbol":
+        return unit.symbol
+    if unit.kind == "count":
+        return unit.words[lang]["other"]
+    if unit.kind == "percent":
+        return "%"
+    return gettext(MONEY_UNIT_LABELS[code])
 
 
 def facts_csv(assembly: SiteAssembly, lang: str) -> bytes:
     """The CSV file of ``lang`` as UTF-8 bytes."""
     gettext = assembly.translator(lang)
-    view = FigureView(assembly.content, lang, assembly.formatters[lang], gettext)
+    fmt = assembly.formatters[lang]
+    view = FigureView(assembly.content, lang, fmt, gettext)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([gettext(header) for _key, header in CSV_COLUMNS])
     for row in csv_rows(assembly.content, lang, view):
+        row.update(
+            unit_label=unit_label(row["unit"], lang, gettext),
+            status_label=view.status(row["status"]),
+            standing_label=gettext(STANDING_LABELS[row["standing"]]),
+            **{key: fmt.typography(row[key]) for key in TEXT_COLUMNS},
+        )
         writer.writerow([row[key] for key, _header in CSV_COLUMNS])
     return buffer.getvalue().encode("utf-8")
 

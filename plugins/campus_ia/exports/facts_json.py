@@ -11,6 +11,7 @@ from ..content.model import Bilingual, Figure, Milestone, Report, Source
 from ..facts.selection import figure_anchor, key_figures
 from ..pages.figures import FigureView
 from ..site.structure import LANGUAGES
+from .french_text import french_strings
 from .machine_text import absolute_url, iso_period, iso_period_text, raw_number
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def facts_document(assembly: SiteAssembly, generated: dt.date) -> dict[str, Any]
 
 def facts_json(assembly: SiteAssembly, generated: dt.date) -> bytes:
     """``facts.json`` as UTF-8 bytes, indented, with a final newline (stable across builds)."""
-    document = facts_document(assembly, generated)
+    document = french_strings(facts_document(assembly, generated))
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

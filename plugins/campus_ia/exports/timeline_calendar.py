@@ -45,7 +45,7 @@ def timeline_calendar(assembly: SiteAssembly, lang: str) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    name = _("%(site)s: timeline") % {"site": site_title}
+    name = assembly.formatters[lang].typography(_("%(site)s: timeline") % {"site": site_title})
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     stamp = midnight_utc(review_date(content.site.last_reviewed))
@@ -70,12 +70,13 @@ def _event(
     date = PartialDate.parse(milestone.date)
     start, end = event_span(date)
     sources = "; ".join(view.source_label(view.content.sources[sid]) for sid in milestone.sources)
-    description = "\n".join([
+    # The whole text, separators written here included, in the calendar's typography.
+    description = view.fmt.typography("\n".join([
         _("When: %(date)s") % {"date": view.fmt.date(date, milestone.date_qualifier)},
-        view.fmt.typography(milestone.summary[lang]),
+        milestone.summary[lang],
         _("Sources: %(sources)s") % {"sources": sources},
         _("Status: %(status)s") % {"status": view.status(milestone.status)},
-    ])
+    ]))
     event = icalendar.Event()
     event.add("uid", milestone_uid(milestone.id, site_url))
     event.add("dtstamp", stamp)

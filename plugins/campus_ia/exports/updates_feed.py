@@ -41,9 +41,9 @@ def updates_feed(assembly: SiteAssembly, lang: str) -> bytes:
 
     feed = FeedGenerator()
     feed.id(feed_url)
-    feed.title(_("%(site)s: updates") % {"site": site_title})
+    feed.title(fmt.typography(_("%(site)s: updates") % {"site": site_title}))
     feed.subtitle(fmt.typography(content.site.description[lang]))
-    feed.author({"name": site_title, "uri": absolute_url(assembly.site_url, f"{lang}/")})
+    feed.author({"name": fmt.typography(site_title), "uri": absolute_url(assembly.site_url, f"{lang}/")})
     feed.link(href=facts_url, rel="alternate", type="text/html")
     feed.link(href=feed_url, rel="self", type="application/atom+xml")
     feed.language(lang)

@@ -49,7 +49,7 @@ class Formatter:
         return format_money(self.lang, amount, currency)
 
     def money_per(self, amount: Number, currency: str, per_unit: str = "MW") -> str:
-        """A rate such as "6,1 millions d'euros par MW" / "€6.1 million per MW"."""
+        """A rate such as "6,1 millions d’euros par MW" / "€6.1 million per MW"."""
         return format_money_per(self.lang, amount, currency, per_unit)
 
     def percent(self, ratio: Number, digits: int | None = 1) -> str:
@@ -69,7 +69,7 @@ class Formatter:
         return html_datetime(d)
 
     def typography(self, text: str) -> str:
-        """French spacing around ; ! ? : and « » in prose; English text is returned as is."""
+        """French typography (apostrophe, spaces, digit groups, decimal comma); English text is returned as is."""
         if self.lang == "fr":
             return french_typography(text)
         return text

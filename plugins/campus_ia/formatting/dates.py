@@ -166,7 +166,7 @@ def _until(lang: str, d: PartialDate, phrase: _Phrase, qualifier: str) -> str:
             return f"{lead} {phrase.full()}"
         end = "by the end of" if qualifier == "by_end" else "before the end of"
         return f"{end} {phrase.full()}"
-    lead = "d'ici" if qualifier == "by_end" else "avant"
+    lead = "d’ici" if qualifier == "by_end" else "avant"
     if d.precision == "day":
         return f"{lead} {phrase.full()}"
     if phrase.article:

@@ -1,8 +1,8 @@
 """Amounts of money: CLDR currency format below a million, words above.
 
 Large amounts are written the way the press writes them ("8,5 milliards
-d'euros", "€8.5 billion"); CLDR supplies the magnitude nouns and their plural
-forms, the "d'euros"/"de dollars" tail is ours because CLDR has no such pattern.
+d’euros", "€8.5 billion"); CLDR supplies the magnitude nouns and their plural
+forms, the "d’euros"/"de dollars" tail is ours because CLDR has no such pattern.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from .locales import number_locale
 from .numbers import Number, format_number, plural_category, round_for_display, to_decimal
 from .units import per_label
 
-# Below this, "850 000 €" is clearer than "0,85 million d'euros".
+# Below this, "850 000 €" is clearer than "0,85 million d’euros".
 _WORDS_FROM = Decimal(1_000_000)
 
 # French needs the elided "d'" before "euros"; no CLDR pattern expresses it.
-_FR_CURRENCY_TAIL: dict[str, str] = {"EUR": "d'euros", "USD": "de dollars"}
+_FR_CURRENCY_TAIL: dict[str, str] = {"EUR": "d’euros", "USD": "de dollars"}
 
 _PER: dict[str, str] = {"fr": "par", "en": "per"}
 
@@ -46,7 +46,7 @@ def format_money(lang: str, amount: Number, currency: str) -> str:
 
 
 def format_money_per(lang: str, amount: Number, currency: str, per_unit: str = "MW") -> str:
-    """Format a rate such as "6,1 millions d'euros par MW" / "€6.1 million per MW"."""
+    """Format a rate such as "6,1 millions d’euros par MW" / "€6.1 million per MW"."""
     return f"{format_money(lang, amount, currency)} {_PER[lang]} {per_label(per_unit, lang)}"
 
 

@@ -10,6 +10,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..exports.addresses import UPDATES_FEED
+from ..formatting.html_typography import french_html
 
 if TYPE_CHECKING:
     from .plugin import CampusPlugin
@@ -46,4 +47,4 @@ def write_language_404s(plugin: CampusPlugin, config: MkDocsConfig) -> None:
         context.update(campus=chrome, gettext=assembly.translator(lang))
         target = Path(config.site_dir) / lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(template.render(context), encoding="utf-8")
+        target.write_text(french_html(template.render(context), lang), encoding="utf-8")

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem
 from ..exports.addresses import UPDATES_FEED
+from ..formatting.html_typography import french_html
 from ..i18n import CatalogError
 from ..pages import relative_url
 from ..pages.bytecode_cache import compiled_templates
@@ -165,8 +166,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.prose_problems.extend(
             Problem(p.file, p.line + offset, p.column, p.where, p.message) for p in problems
         )
-        # French prose gets the same typography as French data (no-break spaces before ; : ! ?).
-        return self.assembly.formatters[site_page.lang].typography(result)
+        # French typography is applied to the finished page (on_post_page), code blocks spared.
+        return result
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.assembly is None:
@@ -205,7 +206,11 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if site_page is None:  # the root language chooser
             context["campus"] = self._root_chrome(context)
             context["nav"] = Navigation([], [])
-            context["gettext"] = self.assembly.translator("en")
+            # The chooser is a French document (<html lang="fr">) whose two halves carry
+            # their own lang: its chrome (labels such as "Langue") is French.
+            context["gettext"] = self.assembly.translator("fr")
+            # No "next page" in one language below a chooser offering both.
+            page.previous_page = page.next_page = None
             return context
         context["nav"] = self.navigations[site_page.lang]
         context["campus"] = self._page_chrome(site_page, context)
@@ -218,9 +223,16 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if template_name == "sitemap.xml":
             context["campus_sitemap"] = self.assembly.sitemap_entries()
         elif template_name == "404.html":
+            # Like the chooser: French chrome, both languages' home pages, no one language's menu.
             context["campus"] = self._root_chrome(context)
-            context["gettext"] = self.assembly.translator("en")
+            context["nav"] = Navigation([], [])
+            context["gettext"] = self.assembly.translator("fr")
         return context
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+        if self.assembly is None or template_name != "404.html":
+            return output_content
+        return french_html(output_content, "fr")  # the root 404 page: its French half
 
     @event_priority(-1000)  # last: the site is complete (search, other plugins) before the swap
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -245,6 +257,11 @@ class CampusPlugin(BasePlugin[CampusConfig]):
 
     @event_priority(-1000)  # last: compress the page exactly as MkDocs will write it
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if self.assembly is not None:
+            # One place for every French text node of the page: prose, generated text,
+            # titles, navigation, footer; English text (lang="en") is left as it is.
+            site_page = self.assembly.structure.by_src(page.file.src_uri)
+            output = french_html(output, site_page.lang if site_page else "fr")
         if self.early_compression is not None:
             self.early_compression.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
         return output

@@ -6,6 +6,7 @@ This is the core a build engine drives: the MkDocs plugin is one such engine, th
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +23,11 @@ from .structure import LANGUAGES, LANGUAGE_NAMES, OG_LOCALES, SitePage, SiteStru
 
 if TYPE_CHECKING:
     from ..pages.figures import FigureView
+
+
+FOOTER_ACCESSIBILITY = N_("Accessibility: partially compliant")
+FOOTER_LICENCE = N_("Open data: Licence Ouverte 2.0 / Etalab")
+"""The footer's two lines (theme/partials/copyright.html), for the bilingual root pages."""
 
 
 @dataclass
@@ -184,6 +190,13 @@ class SiteAssembly:
             "lang_root": _join(base_url, "fr/"),
             "feed": None,
             "accessibility_url": _join(base_url, self.structure.get("accessibility", "fr").url),
+            # The page is in both languages: each footer line in each, with its own lang.
+            "footer_notes": [
+                {"lang": lang, "href": _join(base_url, self.structure.get("accessibility", lang).url),
+                 "accessibility": escape(self.translator(lang)(FOOTER_ACCESSIBILITY)),
+                 "licence": escape(self.translator(lang)(FOOTER_LICENCE))}
+                for lang in LANGUAGES
+            ],
             "jsonld": [],
         }
 
@@ -198,11 +211,15 @@ class SiteAssembly:
 
     def downloads(self) -> dict[str, bytes]:
         """Every download (site path -> bytes), generated from the same content as the pages."""
-        from ..capacity.document import capacity_json
+        from ..capacity.document import capacity_document
         from ..exports import build_downloads
+        from ..exports.french_text import french_strings
 
         files = dict(build_downloads(self))
-        files["data/capacity.json"] = capacity_json(self.content)
+        # Serialised as capacity_json() does, with the French strings set in French typography.
+        document = french_strings(capacity_document(self.content))
+        text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+        files["data/capacity.json"] = (text + "\n").encode("utf-8")
         return files
 
     def page_jsonld(self, page: SitePage) -> list[dict]:
@@ -217,6 +234,10 @@ class SiteAssembly:
             graphs.append(jsonld.events_graph(self.content, page.lang, base + page.url))
         if page.id == "facts":
             graphs.append(jsonld.dataset_graph(self.content, page.lang, self.site_url))
+        if page.lang == "fr":  # the page's text filter does not read inside <script>
+            from ..exports.french_text import french_values
+
+            graphs = [french_values(graph) for graph in graphs]
         return graphs
 
 
