@@ -167,6 +167,21 @@ def test_a_file_in_place_of_the_site_folder_is_refused(tmp_path: Path, kind: str
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.slow
+def test_build_with_the_site_folder_given_as_a_file_fails_cleanly(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    target = tmp_path / "out" / "site.html"
+    target.parent.mkdir()
+    target.write_text("<p>kept</p>\n", encoding="utf-8")
+    target.chmod(0o600)
+    result = build(project, target, timeout=BUILD_SECONDS)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and f"{target} is a file, not a folder" in output, output
+    assert "Traceback" not in output
+    assert target.read_text(encoding="utf-8") == "<p>kept</p>\n" and (target.stat().st_mode & 0o777) == 0o600
+    assert sorted(p.name for p in target.parent.iterdir()) == ["site.html"]
+
+
 def test_commit_gives_every_file_modes_a_web_server_can_read(tmp_path: Path) -> None:
     previous = os.umask(0o077)
     try:
