@@ -1,7 +1,8 @@
 # Campus IA site: the four commands a person (and CI) needs.
 #
 #   make serve   live preview on http://127.0.0.1:8000/
-#   make build   strict build into site/, then the release checks (campus-ia check-site)
+#   make build   strict build into site/; the release checks run on the new build
+#                before it replaces site/ (the README's "Deploying")
 #   make test    install test tools (Chromium, nginx, Java, Node packages) and run pytest
 #   make bench   run benchmarks/run.py
 #
@@ -35,7 +36,6 @@ serve: $(call STAMP,base)
 
 build: $(call STAMP,base)
 	$(BIN)/mkdocs build --strict
-	$(BIN)/campus-ia check-site site
 
 test: $(call STAMP,test)
 	scripts/install-test-deps

@@ -3,7 +3,10 @@
 The test runs the shipped server block itself, with only ``listen`` and ``root``
 rewritten, inside a minimal nginx.conf whose pid, logs and temporary folders are
 in ``tmp_path``; nginx runs in the foreground and is stopped at the end. All
-traffic goes to 127.0.0.1. Without nginx the test is skipped on a developer's
+traffic goes to 127.0.0.1. nginx serves a copy of the built site, reached through a
+symlink (the folder given as ``root`` may be one), into which the fixture drops what
+must never be served: dotfiles, editors' backup copies and symlinks leading out of the
+root. Without nginx the test is skipped on a developer's
 machine and fails in CI (``scripts/install-test-deps`` installs nginx-light).
 """
 
@@ -21,6 +24,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -33,6 +37,17 @@ NGINX_CANDIDATES = ("nginx", "/usr/sbin/nginx")
 LOAD_REQUESTS = 2_000
 LOAD_THREADS = 8
 LOAD_SECONDS = 10
+
+SECRET = "campus-ia-test-secret-7f3a"
+"""Written into every file that must not be served; no answer may contain it."""
+
+HIDDEN_FILES = (
+    ".env", ".git/config", ".venv/pyvenv.cfg", ".htpasswd", "fr/.DS_Store", "en/.well-known-not/x.txt",
+    ".well-known/.secret",
+    "en/about/index.html~", "en/about/index.html.bak", "en/about/.index.html.swp", "fr/index.html.orig",
+    "en/index.html.old", "fr/#index.html#", "sitemap.xml.save", "en/index.html.tmp", "en/index.html.rej",
+)
+"""Files (relative to the root) that a person or a tool may leave in the served folder."""
 
 
 @dataclass(frozen=True)
@@ -78,13 +93,40 @@ def nginx_config(site_dir: Path, port: int, prefix: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def nginx_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def outside(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder outside the served root holding a secret file, for symlinks to point at."""
+    folder = tmp_path_factory.mktemp("outside")
+    (folder / "secret.html").write_text(f"<p>{SECRET}</p>\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def served_root(built_site: Path, outside: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the built site with hidden files and outward symlinks dropped in, reached through a link."""
+    prefix = tmp_path_factory.mktemp("served")
+    copy = prefix / "site-copy"
+    shutil.copytree(built_site, copy)
+    for relative in HIDDEN_FILES:
+        path = copy / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"{SECRET}\n", encoding="utf-8")
+    (copy / "leak.html").symlink_to(outside / "secret.html")
+    (copy / "en" / "outside").symlink_to(outside, target_is_directory=True)
+    (copy / "passwd.txt").symlink_to("/etc/passwd")
+    (copy / "fr" / "etc").symlink_to("/etc", target_is_directory=True)
+    link = prefix / "site"
+    link.symlink_to(copy, target_is_directory=True)
+    return link
+
+
+@pytest.fixture(scope="module")
+def nginx_url(served_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``http://127.0.0.1:PORT`` of nginx serving the built site with the shipped server block."""
     nginx = _nginx()
     prefix = tmp_path_factory.mktemp("nginx")
     port = _free_port()
     conf = prefix / "nginx.conf"
-    conf.write_text(nginx_config(built_site, port, prefix), encoding="utf-8")
+    conf.write_text(nginx_config(served_root, port, prefix), encoding="utf-8")
     check = subprocess.run([nginx, "-t", "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(conf)],
                            capture_output=True, text=True, timeout=30)
     assert check.returncode == 0, check.stderr
@@ -112,6 +154,23 @@ def nginx_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
             process.wait(timeout=15)
         if process.stderr:
             process.stderr.close()
+
+
+def raw_request(base: str, request: bytes) -> Answer:
+    """Send ``request`` as is (possibly malformed) and read the whole answer (nginx closes after errors)."""
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    headers = {}
+    for line in header_lines:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return Answer(int(status_line.split()[1]), headers, body)
 
 
 def get(base: str, path: str, headers: dict[str, str] | None = None) -> Answer:
@@ -151,6 +210,43 @@ def test_not_found_in_the_readers_language(nginx_url: str, built_site: Path, pat
     assert answer.status == 404
     assert answer.body == (built_site / page).read_bytes()
     assert answer.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert answer.headers["cache-control"] == "public, max-age=300"
+
+
+@pytest.mark.parametrize("relative", HIDDEN_FILES)
+def test_dotfiles_and_backup_copies_are_not_found(nginx_url: str, served_root: Path, relative: str) -> None:
+    assert (served_root / relative).is_file()  # the file is there, nginx must not hand it out
+    for path in ("/" + quote(relative), "/" + quote(relative).replace(".", "%2E")):
+        answer = get(nginx_url, path)
+        assert answer.status == 404, path
+        assert SECRET.encode() not in answer.body
+        assert answer.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+
+
+@pytest.mark.parametrize("path", ["/leak.html", "/en/outside/secret.html", "/passwd.txt", "/fr/etc/passwd"])
+def test_symlinks_out_of_the_root_are_not_followed(nginx_url: str, served_root: Path, path: str) -> None:
+    target = served_root / path.lstrip("/")
+    assert target.is_file() and os.path.realpath(target) != str(target)  # a link that does lead to a file
+    answer = get(nginx_url, path)
+    assert answer.status == 404
+    assert SECRET.encode() not in answer.body and b"root:x:0:0" not in answer.body
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status"),
+    [
+        (b"GET / HTTP/1.1\r\nHost: campus-ia\r\nNo colon here\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\n\r\n", 400),  # HTTP/1.1 without Host
+        (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: campus-ia\r\n\r\n", 414),
+    ],
+    ids=["bad-header", "no-host", "uri-too-long"],
+)
+def test_errors_before_any_location_carry_the_headers(nginx_url: str, request_bytes: bytes, status: int) -> None:
+    answer = raw_request(nginx_url, request_bytes)
+    assert answer.status == status
+    assert answer.headers["cache-control"] == "no-store"
+    assert answer.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert answer.headers["x-content-type-options"] == "nosniff"
 
 
 def test_security_headers(nginx_url: str) -> None:

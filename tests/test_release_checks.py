@@ -1,8 +1,9 @@
-"""``campus-ia check-site``: the release checks that ``make build`` runs after building.
+"""``campus-ia check-site``: the release checks, on any built folder.
 
-The build does not scan its own output (that would cost a second pass over every page
-on every editor's save), so these checks must be run, and must catch, what a template
-change could break: an inline script the Content-Security-Policy blocks, a broken link.
+A strict build runs the same checks on its staged site before the swap
+(tests/test_atomic_build.py); previews do not (a second pass over every page on
+every editor's save). They must catch what a template change could break: an inline
+script the Content-Security-Policy blocks, a broken link.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 from tests.support import REPO_ROOT
 
@@ -29,12 +30,14 @@ def build(
     strict: bool = True,
     command: str = "mkdocs",
     timeout: float = 600,
+    preexec_fn: Callable[[], None] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Build ``project_dir/mkdocs.yml`` into ``site_dir`` and return the finished process.
 
     The caller checks ``returncode`` and reads ``stdout``/``stderr`` (MkDocs logs
     to stderr). ``command`` is the console script to run, ``"mkdocs"`` or
     ``"properdocs"``, taken from the running interpreter's ``bin`` folder.
+    ``preexec_fn`` runs in the child before the build (a umask, dropped privileges).
     """
     executable = BIN_DIR / command
     if not executable.exists():
@@ -54,6 +57,7 @@ def build(
         text=True,
         timeout=timeout,
         check=False,
+        preexec_fn=preexec_fn,
     )
 
 

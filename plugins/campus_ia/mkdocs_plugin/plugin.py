@@ -10,9 +10,12 @@ MkDocs, no reading of ``sys.argv``.
 from __future__ import annotations
 
 import json
+import logging
 import posixpath
+import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,8 +27,9 @@ from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem
 from ..exports.addresses import UPDATES_FEED
+from ..formatting import Formatter
 from ..formatting.html_typography import french_html
-from ..i18n import CatalogError
+from ..i18n import CatalogError, Catalogs
 from ..pages import relative_url
 from ..pages.bytecode_cache import compiled_templates
 from ..pages.raw_blocks import restore_html_blocks, stash_html_blocks
@@ -34,16 +38,19 @@ from ..site.assembly import SiteAssembly
 from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
 from ..site.precompress import EarlyCompression, precompress_site
+from ..site.release_checks import release_report
 from ..site.search_split import split_search_index
-from .atomic_output import AtomicOutput, OutputError, keep_serving_last_good, strict_build_will_abort
+from .atomic_output import AtomicOutput, OutputError, strict_build_will_abort
 from .config import CampusConfig
 from .gc_tuning import FewerCollections
 from .nav_cache import NavigationCache
 from .navigation import language_navigations
 from .not_found import write_language_404s
+from .serve_failure import RebuildFailure
 from .theme_text import ThemeText
 from .watcher import poll_faster
 
+log = logging.getLogger("mkdocs.plugins.campus_ia")
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 ROOT_PAGE = "index.md"
@@ -67,6 +74,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.early_compression: EarlyCompression | None = None  # pages gzipped while others render
         self.collections = FewerCollections()  # garbage-collector thresholds raised during a build
         self.theme_text = ThemeText()
+        self.last_catalogs: Catalogs | None = None  # of the last build that loaded them: serve's failure page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # build and serve write through a staging folder (atomic_output.py); --dirty updates in place.
@@ -94,6 +102,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         except (ContentError, CatalogError) as exc:
             self.collections.stop()
             raise PluginError(str(exc)) from None
+        self.last_catalogs = self.assembly.catalogs
         site = self.assembly.content.site
         if not config.site_url:
             config.site_url = site.url
@@ -106,7 +115,10 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if "assets/stylesheets/campus-ia.css" not in config.extra_css:
             config.extra_css.append("assets/stylesheets/campus-ia.css")
         if self.staged_output:
-            self.output = AtomicOutput.begin(config.site_dir)
+            try:
+                self.output = AtomicOutput.begin(config.site_dir)
+            except OutputError as exc:
+                raise PluginError(str(exc)) from None
             config.site_dir = str(self.output.staging)
         return config
 
@@ -284,12 +296,23 @@ class CampusPlugin(BasePlugin[CampusConfig]):
     def _put_output_in_place(self, config: MkDocsConfig) -> None:
         if self.output is None or strict_build_will_abort(config.strict):
             return  # MkDocs aborts right after this event; on_build_error discards the staging folder
+        if config.strict and not self.serving:  # a release build: check the new site before it goes live
+            self._check_release(self.output)
         output, self.output = self.output, None
         try:
             output.commit()
         except OutputError as exc:
             raise PluginError(str(exc)) from None
         config.site_dir = str(output.target)  # gh-deploy and serve read it after the build
+
+    def _check_release(self, output: AtomicOutput) -> None:
+        """The release checks (``campus-ia check-site``) on the staged site; a failure keeps the old site."""
+        started = time.monotonic()
+        report = release_report(output.staging, heading=(
+            f"The new build is not ready to publish; the site in {output.target} was left as it is:"))
+        if report:
+            raise PluginError(report)  # on_build_error removes the staging folder
+        log.info("Release checks passed in %.1f seconds", time.monotonic() - started)
 
     def _discard_output(self) -> None:
         if self.output is not None:
@@ -301,9 +324,18 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         for folder in (self.config.content_dir, self.config.locales_dir):
             server.watch(str(self.project_dir / folder))
         poll_faster(server)
-        if self.staged_output and hasattr(server, "builder"):
-            server.builder = keep_serving_last_good(server.builder)
+        if hasattr(server, "builder") and hasattr(server, "get_app") and hasattr(server, "set_app"):
+            failure = RebuildFailure(
+                Path(config.site_dir), urlsplit(config.site_url or "/").path or "/", LANGUAGES, self._translate_last_good
+            )
+            server.builder = failure.wrap_builder(server.builder)
+            server.set_app(failure.wrap_app(server.get_app()))
         return server
+
+    def _translate_last_good(self, lang: str, message: str) -> str:
+        """An interface string from the last catalogs that loaded (the current ones may be what broke)."""
+        text = self.last_catalogs.gettext(lang, message) if self.last_catalogs is not None else message
+        return Formatter(lang).typography(text)
 
     # -- template context -----------------------------------------------------------
 

@@ -1,10 +1,12 @@
-"""The checks a built site must pass before it is published (``campus-ia check-site``).
+"""The checks a built site must pass before it is published.
 
-They read the finished HTML, so they cost a second pass over every page; the build
-itself does not run them (an editor's ``mkdocs serve`` or ``mkdocs build`` stays as fast
-as the theme allows). ``make build`` runs them after building, and the test suite runs
-them on the shipped site. Nothing an editor writes can fail them: prose is sanitised
-and data escaped, so a failure means a template (ours or the theme's) changed.
+They read the finished HTML, so they cost a second pass over every page. A release
+build (``mkdocs build --strict``: ``make build`` and the deploy command in the README)
+runs them on the staged site, before it replaces the published one, and fails if they
+find anything; an editor's ``mkdocs serve`` and a plain ``mkdocs build`` skip them and
+stay as fast as the theme allows. ``campus-ia check-site`` runs them on any built
+folder. Nothing an editor writes should fail them: prose is sanitised and data escaped,
+so a failure usually means a template (ours or the theme's) changed.
 """
 
 from __future__ import annotations
@@ -46,13 +48,16 @@ def release_problems(site_dir: Path) -> dict[str, list[str]]:
     return found
 
 
-def release_report(site_dir: Path) -> str | None:
-    """Every problem, grouped by check with how to fix it; None when the site passes."""
+def release_report(site_dir: Path, *, heading: str | None = None) -> str | None:
+    """Every problem, grouped by check with how to fix it; None when the site passes.
+
+    ``heading`` replaces the first line ("The built site in ... is not ready to publish:").
+    """
     found = release_problems(site_dir)
     if not found:
         return None
     fixes = {check.name: check.fix for check in RELEASE_CHECKS}
-    lines = [f"The built site in {site_dir} is not ready to publish:"]
+    lines = [heading or f"The built site in {site_dir} is not ready to publish:"]
     for name, problems in found.items():
         lines.append(f"{name} ({len(problems)}; {fixes[name]}):")
         lines.extend(f"  {problem}" for problem in problems)
