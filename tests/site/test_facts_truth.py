@@ -17,6 +17,7 @@ import icalendar
 import pytest
 from lxml import html as lxml_html
 
+from campus_ia.formatting.typography import french_typography
 from campus_ia.capacity import compute_bounds
 from campus_ia.capacity.from_content import capacity_inputs
 from campus_ia.content import load_content
@@ -261,8 +262,9 @@ def test_french_pages_use_french_publisher_names(built_site: Path, content) -> N
 def test_what_the_campus_is_is_on_the_facts_sheet_and_in_facts_json(built_site: Path, content) -> None:  # noqa: ANN001
     campus = content.campus.campus
     facts = json.loads((built_site / "data/facts.json").read_text(encoding="utf-8"))
-    assert facts["campus"]["components"] == [{"fr": c.fr, "en": c.en} for c in campus.components]
-    assert facts["campus"]["sectors"] == [{"fr": c.fr, "en": c.en} for c in campus.sectors]
+    # French strings in the downloads carry French typography (issue 12's one rule set).
+    assert facts["campus"]["components"] == [{"fr": french_typography(c.fr), "en": c.en} for c in campus.components]
+    assert facts["campus"]["sectors"] == [{"fr": french_typography(c.fr), "en": c.en} for c in campus.sectors]
     for lang in LANGS:
         fmt = Formatter(lang)
         [block] = page(built_site, content, "facts", lang).xpath('//div[contains(@class, "cia-facts--campus")]')
