@@ -54,6 +54,7 @@ def test_search_finds_the_word_on_every_page_that_has_it(
     found = _search(page, site_server, lang, word)
     found_pages = {href.split("#")[0].removeprefix(f"{site_server}{lang}/") for href in found}
     assert len(found_pages) >= min(3, len(expected)), found
+    assert len(found) >= 3, f"fewer than three results (pages and their sections) for {word!r}: {found}"
     assert expected <= found_pages, f"not found: {sorted(expected - found_pages)}"
 
 
