@@ -73,7 +73,47 @@ DateText = Annotated[
         "description": f"A date with the precision the source gives: {FORMAT_HINT}.",
     }),
 ]
-Text = Annotated[str, Field(min_length=1)]
+
+
+# Characters no text field may hold: C0 and C1 controls and DEL (a "\v" or "\x1b" typed as a
+# YAML escape), which XML cannot carry and terminals and spreadsheets interpret.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A line break of any kind: titles, labels and names are written on one line in every
+# output (a page's <title>, a calendar's NAME, a feed's title), where a break would split them.
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+
+
+def _describe(char: str) -> str:
+    return {"\n": "a line break", "\r": "a carriage return (line break)", "\t": "a tab",
+            "\u2028": "a line separator (U+2028)", "\u2029": "a paragraph separator (U+2029)"}.get(
+        char, f"a control character (U+{ord(char):04X})")
+
+
+def _check_text(value: str) -> str:
+    found = _CONTROL.search(value)  # \n is a line break and stays; \r alone is a control character here
+    if found:
+        raise PydanticCustomError(
+            "campus_control", "the text holds {what} at character {at}; text fields take printable text only, "
+            "delete it (in a quoted YAML value, look for a backslash escape such as \\v)",
+            {"what": _describe(found.group()), "at": found.start() + 1},
+        )
+    return value
+
+
+def _check_line(value: str) -> str:
+    found = _LINE_BREAK.search(value)
+    if found is None:
+        return _check_text(value)
+    raise PydanticCustomError(
+        "campus_line", "the text holds {what} at character {at}; this field is one line (a title, a label, "
+        "a name): remove it", {"what": _describe(found.group()), "at": found.start() + 1},
+    )
+
+
+Line = Annotated[str, Field(min_length=1), AfterValidator(_check_line)]
+"""One line of printable text: titles, labels, names, short descriptions."""
+Text = Annotated[str, Field(min_length=1), AfterValidator(_check_text)]
+"""Printable text that may run over several lines (summaries, quotes); no control characters."""
 
 
 class Strict(BaseModel):
@@ -85,7 +125,17 @@ class Strict(BaseModel):
 
 
 class Bilingual(Strict):
-    """A text in French and English; both are required (no silent fallback)."""
+    """A one-line text in French and English; both are required (no silent fallback)."""
+
+    fr: Line = Field(description="French text, on one line.")
+    en: Line = Field(description="English text, on one line.")
+
+    def __getitem__(self, lang: str) -> str:
+        return {"fr": self.fr, "en": self.en}[lang]
+
+
+class BilingualText(Strict):
+    """A longer text in French and English (it may hold line breaks); both are required."""
 
     fr: Text = Field(description="French text.")
     en: Text = Field(description="English text.")
@@ -98,12 +148,12 @@ class Source(Strict):
     """A publication that a figure, a date or a quote comes from."""
 
     id: Id
-    publisher: Text = Field(description="Who published it (the original publisher, not an aggregator).")
+    publisher: Line = Field(description="Who published it (the original publisher, not an aggregator).")
     title: Bilingual | None = Field(None, description="The publication's title, when known.")
     description: Bilingual = Field(description="What the source is, in a few words.")
     date: DateText | None = Field(None, description="Publication date, as precise as known.")
     url: Url | None = Field(None, description="Address of the publication, when known.")
-    via: Text | None = Field(None, description="Where the site found it, when that is not the publisher (a domain).")
+    via: Line | None = Field(None, description="Where the site found it, when that is not the publisher (a domain).")
     status: Status = Field(description="official, press, estimate; what kind of source this is.")
 
 
@@ -165,7 +215,7 @@ class Person(Strict):
     """Someone who speaks for a partner."""
 
     id: Id
-    name: Text
+    name: Line
     role: Bilingual
 
 
@@ -173,7 +223,7 @@ class Partner(Strict):
     """A founder of the joint venture or another participant."""
 
     id: Id
-    name: Text
+    name: Line
     group: Literal["founder", "participant"] = Field(description="founder (joint venture) or participant.")
     role: Bilingual = Field(description="Its role in Campus IA, as the sources state it.")
     description: Bilingual = Field(description="Who the organisation is, in one sentence.")
@@ -189,7 +239,7 @@ class Milestone(Strict):
     date: DateText | None = Field(description="When, with the precision the sources give; null when not yet known.")
     date_qualifier: DateQualifier | None = Field(None, description="by_end, before_end or from.")
     title: Bilingual
-    summary: Bilingual
+    summary: BilingualText
     state: Literal["done", "planned"] = Field(description="done (happened) or planned.")
     category: Literal["campus", "context"] = Field("campus", description="campus, or context (related, not Campus IA itself).")
     key: bool = Field(False, description="Shown on the facts sheet as a key date.")
@@ -202,7 +252,7 @@ class Quote(Strict):
 
     id: Id
     speaker: Id = Field(description="The id of a person listed under a partner in partners.yml.")
-    text: Bilingual
+    text: BilingualText
     original_language: Literal["fr", "en"]
     translation_note: Bilingual | None = Field(None, description="Says where a text is a translation, and by whom.")
     date: DateText
@@ -214,7 +264,7 @@ class Correction(Strict):
 
     id: Id
     title: Bilingual
-    text: Bilingual
+    text: BilingualText
     sources: list[Id] = Field(min_length=1)
 
 
@@ -223,9 +273,9 @@ class Campus(Strict):
 
     name: Bilingual
     tagline: Bilingual
-    summary: Bilingual
+    summary: BilingualText
     components: list[Bilingual] = Field(min_length=1)
-    lifecycle: Bilingual
+    lifecycle: BilingualText
     sectors: list[Bilingual] = Field(min_length=1)
     sources: list[Id] = Field(min_length=1)
 
@@ -247,7 +297,7 @@ class PartnersFile(Strict):
 class InvestmentFile(Strict):
     """content/investment.yml"""
 
-    summary: Bilingual
+    summary: BilingualText
     figures: list[Figure]
 
 
@@ -260,7 +310,7 @@ class TimelineFile(Strict):
 class EducationItem(Strict):
     id: Id
     title: Bilingual
-    text: Bilingual
+    text: BilingualText
     known: bool = Field(description="true if announced; false if not yet known (said plainly on the page).")
     sources: list[Id] = Field(default_factory=list)
 
@@ -268,7 +318,7 @@ class EducationItem(Strict):
 class EducationFile(Strict):
     """content/education.yml"""
 
-    summary: Bilingual
+    summary: BilingualText
     items: list[EducationItem] = Field(min_length=1)
 
 
@@ -306,7 +356,7 @@ class RangedInput(Strict):
     value: float
     low: float | None = None
     high: float | None = None
-    unit: Text
+    unit: Line
     label: Bilingual
     source: Id
     status: Status
@@ -335,7 +385,7 @@ class FigureRef(Strict):
 
 class Accelerator(Strict):
     id: Id
-    name: Text
+    name: Line
     power_kw_all_in: RangedInput
     compute_pflops_dense: float = Field(gt=0)
     number_format: Literal["BF16", "FP8", "FP16", "TF32", "FP64"]
@@ -345,7 +395,7 @@ class Accelerator(Strict):
 class Comparison(Strict):
     id: Id
     name: Bilingual
-    country: Text
+    country: Line
     power_mw: float | None
     power_note: Bilingual
     investment: Bilingual
@@ -417,7 +467,7 @@ class SiteFile(Strict):
     description: Bilingual
     url: Url
     repository: Url
-    edit_branch: Text = "main"
+    edit_branch: Line = "main"
     last_reviewed: DateText
     sections: list[NavSection] = Field(
         default_factory=list,
