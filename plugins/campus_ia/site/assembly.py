@@ -40,7 +40,7 @@ class SiteAssembly:
         """Load and validate; raises ``ContentError`` or ``CatalogError`` with every problem."""
         root = root or content_dir.parent
         content = load_content(content_dir, display_root=root)
-        catalogs = Catalogs.load(locales_dir)
+        catalogs = Catalogs.load(locales_dir, root=root)
         return cls(content, catalogs, root, {lang: Formatter(lang) for lang in LANGUAGES})
 
     @cached_property
