@@ -53,7 +53,7 @@ def _check(root: Path) -> int:
     except CatalogError as exc:
         print(exc, file=sys.stderr)
         return 1
-    problems = assembly.structure.check_prose(root / "docs")
+    problems = assembly.structure.check_prose(root / "docs", "docs", root)
     if problems:
         print("\n".join(["Page problems:", *(f"  {p}" for p in problems)]), file=sys.stderr)
         return 1

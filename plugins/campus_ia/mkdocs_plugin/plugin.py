@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem
+from ..content.project_files import OUTSIDE_MESSAGE, is_inside
 from ..exports.addresses import UPDATES_FEED
 from ..i18n import CatalogError
 from ..pages import relative_url
@@ -116,7 +117,9 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             return None
         structure = self.assembly.structure
         self.docs_shown = _shown(Path(config.docs_dir), self.project_dir)  # once: it resolves paths
-        problems = structure.check_prose(Path(config.docs_dir), self.docs_shown)
+        problems = structure.check_prose(Path(config.docs_dir), self.docs_shown, self.project_dir)
+        problems.extend(_files_leaving_project(files, Path(config.docs_dir), self.project_dir, self.docs_shown))
+        problems = list(dict.fromkeys(problems))  # a link is named once, though both checks see it
         if problems:
             raise PluginError("\n".join(["Problems with the pages in docs/:", *(f"  {p}" for p in problems)]))
         for page in structure.generated():
@@ -334,6 +337,22 @@ def _search_languages(env: Any) -> dict[str, dict]:
 def _root_markdown(assembly: SiteAssembly) -> str:
     title = json.dumps(str(escape(f"{assembly.content.site.title.fr} · {assembly.content.site.title.en}")), ensure_ascii=False)
     return f"---\ntemplate: campus-root.html\ntitle: {title}\nsearch:\n  exclude: true\n---\n"
+
+
+def _files_leaving_project(files: Files, docs_dir: Path, root: Path, docs_shown: str) -> list[str]:
+    """Documentation files whose real place is outside the project (reached through a link).
+
+    ``check_prose`` reports the links themselves; this is the last guard on what MkDocs
+    actually collected, so nothing outside the project is ever published or indexed.
+    """
+    problems: list[str] = []
+    for file in files:
+        if file.generated_by or not file.abs_src_path:
+            continue
+        path = Path(file.abs_src_path)
+        if path.is_relative_to(docs_dir) and not is_inside(path, root):
+            problems.append(f"{docs_shown}/{file.src_uri}:1:1: {OUTSIDE_MESSAGE}")
+    return problems
 
 
 def _shown(path: Path, root: Path) -> str:
