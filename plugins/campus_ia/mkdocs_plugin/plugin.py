@@ -33,6 +33,7 @@ from ..site import LANGUAGES, SitePage
 from ..site.assembly import SiteAssembly
 from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
+from ..site.prose_links import broken_links, resolve
 from ..site.precompress import EarlyCompression, precompress_site
 from ..site.search_split import split_search_index
 from .atomic_output import AtomicOutput, OutputError, keep_serving_last_good, strict_build_will_abort
@@ -56,6 +57,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.assembly: SiteAssembly | None = None
         self.navigations: dict[str, Navigation] = {}
         self.prose_problems: list[Problem] = []
+        self.site_urls: set[str] | None = None  # addresses of this build's files, for prose links
         self.project_dir = Path(".")
         self.staged_output = False
         self.output: AtomicOutput | None = None
@@ -80,6 +82,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             return None
         # Plugins live across `mkdocs serve` rebuilds: start each build from a clean slate.
         self.assembly, self.navigations, self.prose_problems, self.env = None, {}, [], None
+        self.site_urls = None
         self.nav_cache.reset(self.config.reuse_navigation)
         self._stop_early_compression()
         self.raw_blocks = {}
@@ -182,6 +185,12 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         shown = f"{self.docs_shown}/{page.file.src_uri}"
         clean, problems = sanitise_prose(html, page.file.content_string, shown)
         self.prose_problems.extend(problems)
+        if self.site_urls is None:  # every address MkDocs will write, once per build
+            self.site_urls = {f.url.rstrip("/") for f in files} | {f.dest_uri for f in files}
+        known, base = self.site_urls, page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+        self.prose_problems.extend(
+            broken_links(html, page.file.content_string, shown, lambda path: resolve(base, path) in known)
+        )
         return clean
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
