@@ -30,7 +30,7 @@ from ..pages import relative_url
 from ..pages.bytecode_cache import compiled_templates
 from ..pages.raw_blocks import restore_html_blocks, stash_html_blocks
 from ..site import LANGUAGES, SitePage
-from ..site.assembly import SiteAssembly
+from ..site.assembly import DownloadError, SiteAssembly
 from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
 from ..site.prose_links import broken_links, resolve
@@ -128,7 +128,11 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         for page in structure.generated():
             files.append(File.generated(config, page.src_uri, content=self.assembly.generated_markdown(page)))
         files.append(File.generated(config, ROOT_PAGE, content=_root_markdown(self.assembly)))
-        for path, data in self.assembly.downloads().items():
+        try:
+            downloads = self.assembly.downloads()
+        except DownloadError as exc:
+            raise PluginError(str(exc)) from None
+        for path, data in downloads.items():
             files.append(File.generated(config, path, content=data))
         if not self.serving:  # the preview does not need compressed copies
             self.early_compression = EarlyCompression(Path(config.site_dir))

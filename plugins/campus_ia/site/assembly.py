@@ -24,6 +24,18 @@ if TYPE_CHECKING:
     from ..pages.figures import FigureView
 
 
+class DownloadError(Exception):
+    """A download could not be written: an internal error, said plainly (the content was valid)."""
+
+    def __init__(self, cause: Exception) -> None:
+        self.cause = cause
+        super().__init__(
+            "internal error: the downloads (data/*.json, *.csv, *.ics, feed.xml) could not be written "
+            f"({type(cause).__name__}: {cause}). The content passed validation, so this is a defect of "
+            "the site's code: please report it with the last change made to content/."
+        )
+
+
 @dataclass
 class SiteAssembly:
     """Everything loaded and checked once per build, shared by both languages."""
@@ -185,12 +197,20 @@ class SiteAssembly:
         return entries
 
     def downloads(self) -> dict[str, bytes]:
-        """Every download (site path -> bytes), generated from the same content as the pages."""
+        """Every download (site path -> bytes), generated from the same content as the pages.
+
+        Content is validated so that no writer (icalendar, lxml, csv, json) can fail on
+        it; if one still does, that is a defect of the site, reported as ``DownloadError``
+        in one plain sentence rather than as a library's traceback.
+        """
         from ..capacity.document import capacity_json
         from ..exports import build_downloads
 
-        files = dict(build_downloads(self))
-        files["data/capacity.json"] = capacity_json(self.content)
+        try:
+            files = dict(build_downloads(self))
+            files["data/capacity.json"] = capacity_json(self.content)
+        except Exception as exc:  # noqa: BLE001 - any writer's failure, named for a person
+            raise DownloadError(exc) from None
         return files
 
     def page_jsonld(self, page: SitePage) -> list[dict]:
