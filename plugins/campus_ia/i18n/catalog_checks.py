@@ -25,6 +25,7 @@ from babel.messages.pofile import PoFileError, read_po
 _QUOTED = r'"(?:[^"\\]|\\.)*"'
 _LINE = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?' + _QUOTED + r"\s*$")
 _OPENED = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?(")')
+_CLOSED_THEN = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?' + _QUOTED + r"\s*(\S)")
 _MARKUP = re.compile(r"<\s*[A-Za-z/!?]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);|[<>]")
 
 
@@ -55,8 +56,11 @@ def syntax_problems(text: str, shown: str) -> list[str]:
         stripped = line.strip()
         if not stripped or stripped.startswith("#") or _LINE.match(line):
             continue
-        opened = _OPENED.match(line)
-        if opened:
+        opened, trailing = _OPENED.match(line), _CLOSED_THEN.match(line)
+        if trailing:
+            problems.append(f"{shown}:{number}:{trailing.start(1) + 1}: text after the closing quote; "
+                            'a line holds one "..." string (put the text inside the quotes)')
+        elif opened:
             problems.append(f"{shown}:{number}:{opened.start(1) + 1}: the text that starts here is not closed; "
                             'end it with a double quote (") on the same line')
         else:
