@@ -20,7 +20,7 @@ from ..content.problems import Problem
 from ..content.project_files import is_inside
 from .prose_figures import insert_figures
 from .prose_html import sanitise_prose
-from .prose_links import broken_links, resolve
+from .prose_links import absolute_links, broken_links, resolve
 
 if TYPE_CHECKING:
     from .assembly import SiteAssembly
@@ -90,4 +90,5 @@ def prose_problems(assembly: SiteAssembly, docs_dir: Path, root: Path, config_fi
         problems.extend(sanitise_prose(html, source, shown)[1])
         base = posixpath.dirname(page.src_uri)
         problems.extend(broken_links(html, source, shown, lambda target: exists(base, target)))
+        problems.extend(absolute_links(html, source, shown))  # the build's strict mode refuses them too
     return problems

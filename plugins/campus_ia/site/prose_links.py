@@ -58,6 +58,27 @@ def broken_links(html: str, source: str, file: str, exists: Callable[[str], bool
     return problems
 
 
+def absolute_links(html: str, source: str, file: str) -> list[Problem]:
+    """Links written from the site's root (``/en/facts/``), which the strict build refuses.
+
+    MkDocs itself reports these (``validation.absolute_links``), without a line; ``check``
+    reports them here so that it refuses what the build refuses.
+    """
+    collector = _LinkCollector()
+    collector.feed(html)
+    collector.close()
+    problems: list[Problem] = []
+    for value in collector.values:
+        value = value.strip()
+        if value.startswith("/") and not value.startswith("//"):
+            index = max(source.find(value), 0)
+            line = source.count("\n", 0, index) + 1
+            column = index - (source.rfind("\n", 0, index) + 1) + 1
+            problems.append(Problem(file, line, column, "", f"the link '{value}' is written from the site's root; "
+                                    "the build refuses it: link to the page's .md file, relative to this page"))
+    return problems
+
+
 def resolve(base: str, path: str) -> str:
     """``path`` relative to the folder ``base`` (site- or docs-relative, '/'-separated), normalised."""
     joined = posixpath.normpath(posixpath.join(base, path))
