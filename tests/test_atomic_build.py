@@ -271,8 +271,8 @@ def test_folders_the_builder_cannot_write_are_clear_errors(good_site: tuple[Path
         # Fails in on_env, after the staging folder was cleaned and static files listed.
         ("prose", "docs/en/about.md", "[facts sheet](facts.md)", "[facts sheet](javascript:alert(1))",
          f"docs/en/about.md:{_line_of('docs/en/about.md', '[facts sheet](facts.md)')}:"),
-        # A broken link is a warning: --strict aborts only after post_build, when every page is written.
-        ("strict", "docs/en/about.md", "[facts sheet](facts.md)", "[facts sheet](no-such-page.md)", "strict mode"),
+        # An absolute link is a warning: --strict aborts only after post_build, when every page is written.
+        ("strict", "docs/en/about.md", "[facts sheet](facts.md)", "[facts sheet](/en/facts/)", "strict mode"),
         # So is a link to a heading that does not exist (validation.anchors: warn in mkdocs.yml).
         ("anchor", "docs/en/about.md", "[facts sheet](facts.md)", "[facts sheet](facts.md#no-such-heading)",
          "does not contain an anchor '#no-such-heading'"),

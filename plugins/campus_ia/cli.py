@@ -53,7 +53,18 @@ def _check(root: Path) -> int:
     except CatalogError as exc:
         print(exc, file=sys.stderr)
         return 1
-    problems = assembly.structure.check_prose(root / "docs")
+    from .site.assembly import DownloadError
+    from .site.prose_check import prose_problems
+
+    try:
+        assembly.downloads()  # the build writes them: a writer's failure must show here too
+    except DownloadError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+
+    problems = assembly.structure.check_prose(root / "docs", "docs", root)
+    # The rules the build applies while rendering (figures, markup, links), on the same text.
+    problems += [str(p) for p in sorted(set(prose_problems(assembly, root / "docs", root, root / "mkdocs.yml")))]
     if problems:
         print("\n".join(["Page problems:", *(f"  {p}" for p in problems)]), file=sys.stderr)
         return 1

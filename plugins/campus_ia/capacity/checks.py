@@ -54,10 +54,39 @@ def capacity_problems(content: Content) -> list[Problem]:
     ]
     problems = [problem for path, check in checks if (problem := _run(content, path, check))]
     if not problems:
-        # Whatever the field checks cannot see (none today) still surfaces as a problem.
+        # Whatever the field checks cannot see (a site power below zero) still surfaces as a problem.
         problem = _run(content, (), partial(capacity_inputs, content))
         problems.extend([problem] if problem else [])
-    return problems
+    # A site power that the model refuses (below zero...) is wrong where it is typed: at the
+    # figure's lead value, in campus.yml, not at the reference to it in capacity.yml.
+    return [_at_figure_value(content, problem) for problem in problems]
+
+
+_FIGURE_REFS = {"site_power.figure": "site_power", "investment.figure": "investment"}
+_MODEL_INPUTS = {"site_power_mw": "site_power", "investment_eur": "investment"}
+"""The model's inputs that are figures of campus.yml or investment.yml, and their reference in capacity.yml."""
+
+
+def _at_figure_value(content: Content, problem: Problem) -> Problem:
+    """``problem`` moved to the referenced figure's lead value if that value is what was refused."""
+    key = _FIGURE_REFS.get(problem.where) or next(
+        (ref for name, ref in _MODEL_INPUTS.items() if not problem.where and problem.message.startswith(f"{name}:")), None)
+    if key is None:
+        return problem
+    figure = content.figures.get(getattr(content.capacity, key).figure)
+    if figure is None or figure.lead.value is None or f"is in {figure.unit}" in problem.message:
+        return problem  # no value, or the wrong kind of figure: the reference is what to fix
+    stem = content.figure_file(figure.id)
+    document = content.documents.get(stem)
+    if document is None:
+        return problem
+    figures = content.capacity.references if stem == "capacity" else getattr(content, stem).figures
+    index = next(i for i, f in enumerate(figures) if f.id == figure.id)
+    lead = next(i for i, r in enumerate(figure.reports) if r.standing == "lead")
+    path: YamlPath = ("references" if stem == "capacity" else "figures", index, "reports", lead, "value")
+    position = document.position_of(path)
+    return Problem(document.display_name, position.line, position.column, format_path(path),
+                   f"{problem.message} (capacity.yml {key} uses this figure)")
 
 
 def _run(content: Content, path: YamlPath, check: Callable[[], object]) -> Problem | None:

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from .dates import FORMAT_HINT, PartialDate
+from .text_fields import Line, Text
 
 Status = Literal["official", "press", "estimate", "unknown"]
 Standing = Literal["lead", "alternative", "superseded"]
@@ -85,7 +86,8 @@ DateText = Annotated[
         "description": f"A date with the precision the source gives: {FORMAT_HINT}.",
     }),
 ]
-Text = Annotated[str, Field(min_length=1)]
+
+
 
 
 class Strict(BaseModel):
@@ -97,7 +99,17 @@ class Strict(BaseModel):
 
 
 class Bilingual(Strict):
-    """A text in French and English; both are required (no silent fallback)."""
+    """A one-line text in French and English; both are required (no silent fallback)."""
+
+    fr: Line = Field(description="French text, on one line.")
+    en: Line = Field(description="English text, on one line.")
+
+    def __getitem__(self, lang: str) -> str:
+        return {"fr": self.fr, "en": self.en}[lang]
+
+
+class BilingualText(Strict):
+    """A longer text in French and English (it may hold line breaks); both are required."""
 
     fr: Text = Field(description="French text.")
     en: Text = Field(description="English text.")
@@ -110,7 +122,7 @@ class Source(Strict):
     """A publication that a figure, a date or a quote comes from."""
 
     id: Id
-    publisher: Text | Bilingual = Field(
+    publisher: Line | Bilingual = Field(
         description="Who published it (the original publisher, not an aggregator): one name, or a name "
         "in each language when readers know it by another name (AIE / International Energy Agency)."
     )
@@ -118,7 +130,7 @@ class Source(Strict):
     description: Bilingual = Field(description="What the source is, in a few words.")
     date: DateText | None = Field(None, description="Publication date, as precise as known.")
     url: Url | None = Field(None, description="Address of the publication, when known.")
-    via: Text | None = Field(None, description="Where the site found it, when that is not the publisher (a domain).")
+    via: Line | None = Field(None, description="Where the site found it, when that is not the publisher (a domain).")
     status: Status = Field(description="official, press, estimate; what kind of source this is.")
 
     def publisher_in(self, lang: str) -> str:
@@ -184,7 +196,7 @@ class Person(Strict):
     """Someone who speaks for a partner."""
 
     id: Id
-    name: Text
+    name: Line
     role: Bilingual
 
 
@@ -192,7 +204,7 @@ class Partner(Strict):
     """A founder of the joint venture or another participant."""
 
     id: Id
-    name: Text
+    name: Line
     group: Literal["founder", "participant"] = Field(description="founder (joint venture) or participant.")
     role: Bilingual = Field(description="Its role in Campus IA, as the sources state it.")
     description: Bilingual = Field(description="Who the organisation is, in one sentence.")
@@ -210,7 +222,7 @@ class Milestone(Strict):
         None, description="by_end, before_end, from, or expected (a planned date the sources say should hold)."
     )
     title: Bilingual
-    summary: Bilingual
+    summary: BilingualText
     state: Literal["done", "planned"] = Field(description="done (happened) or planned.")
     category: Literal["campus", "context"] = Field("campus", description="campus, or context (related, not Campus IA itself).")
     key: bool = Field(False, description="Shown on the facts sheet as a key date.")
@@ -223,7 +235,7 @@ class Quote(Strict):
 
     id: Id
     speaker: Id = Field(description="The id of a person listed under a partner in partners.yml.")
-    text: Bilingual
+    text: BilingualText
     original_language: Literal["fr", "en"]
     translation_note: Bilingual | None = Field(None, description="Says where a text is a translation, and by whom.")
     date: DateText
@@ -240,7 +252,7 @@ class Correction(Strict):
 
     id: Id
     title: Bilingual
-    text: Bilingual
+    text: BilingualText
     sources: list[Id] = Field(min_length=1)
 
 
@@ -249,9 +261,9 @@ class Campus(Strict):
 
     name: Bilingual
     tagline: Bilingual
-    summary: Bilingual
+    summary: BilingualText
     components: list[Bilingual] = Field(min_length=1)
-    lifecycle: Bilingual
+    lifecycle: BilingualText
     sectors: list[Bilingual] = Field(min_length=1)
     sources: list[Id] = Field(min_length=1)
 
@@ -273,7 +285,7 @@ class PartnersFile(Strict):
 class InvestmentFile(Strict):
     """content/investment.yml"""
 
-    summary: Bilingual
+    summary: BilingualText
     figures: list[Figure]
 
 
@@ -286,7 +298,7 @@ class TimelineFile(Strict):
 class EducationItem(Strict):
     id: Id
     title: Bilingual
-    text: Bilingual
+    text: BilingualText
     known: bool = Field(description="true if announced; false if not yet known (said plainly on the page).")
     sources: list[Id] = Field(default_factory=list)
 
@@ -294,7 +306,7 @@ class EducationItem(Strict):
 class EducationFile(Strict):
     """content/education.yml"""
 
-    summary: Bilingual
+    summary: BilingualText
     items: list[EducationItem] = Field(min_length=1)
 
 
@@ -332,7 +344,7 @@ class RangedInput(Strict):
     value: float
     low: float | None = None
     high: float | None = None
-    unit: Text
+    unit: Line
     label: Bilingual
     source: Id
     status: Status
@@ -361,7 +373,7 @@ class FigureRef(Strict):
 
 class Accelerator(Strict):
     id: Id
-    name: Text
+    name: Line
     power_kw_all_in: RangedInput
     compute_pflops_dense: float = Field(gt=0)
     number_format: Literal["BF16", "FP8", "FP16", "TF32", "FP64"]
@@ -374,7 +386,7 @@ class Accelerator(Strict):
 class Comparison(Strict):
     id: Id
     name: Bilingual
-    country: Text
+    country: Line
     power_mw: float | None
     power_note: Bilingual
     investment: Bilingual
@@ -458,7 +470,7 @@ class SiteFile(Strict):
     description: Bilingual
     url: Url
     repository: Url
-    edit_branch: Text = "main"
+    edit_branch: Line = "main"
     last_reviewed: DateText
     publisher: Publisher = Field(
         default_factory=Publisher, description="Who publishes the site and how to reach them (shown on the About pages)."

@@ -175,8 +175,8 @@ class Content:
                                "the home page cannot be in a section; remove 'section' from it")
 
 
-def reference_problems(documents: Iterable[YamlDocument]) -> Iterator[Problem]:
-    """Duplicate ids and references to ids that do not exist, across every file read."""
+def reference_problems(documents: Iterable[YamlDocument], *, unknown_ids: bool = True) -> Iterator[Problem]:
+    """Duplicate ids and (if ``unknown_ids``) references to ids that do not exist, across every file read."""
     declared: dict[str, dict[str, tuple[YamlDocument, PathKey]]] = defaultdict(dict)
     references: list[tuple[str, str, YamlDocument, PathKey]] = []
     for document in documents:
@@ -200,7 +200,7 @@ def reference_problems(documents: Iterable[YamlDocument]) -> Iterator[Problem]:
                     if isinstance(value, str):
                         ref_path = path + (index,) if isinstance(node, list) else path
                         references.append((namespace, value, document, ref_path))
-    for namespace, value, document, path in references:
+    for namespace, value, document, path in references if unknown_ids else ():
         if value not in declared[namespace]:
             known = sorted(declared[namespace])
             yield _problem(document, path, f"unknown {namespace} id '{value}'{_closest(value, known, namespace)}")

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .model import FILE_MODELS
 from .problems import Problem, format_path
+from .project_files import outside_problem
 from .store import Content, reference_problems
 from .yaml_source import PathKey, YamlDocument, read_yaml
 
@@ -45,11 +46,16 @@ def load_content(content_dir: Path, *, display_root: Path | None = None) -> Cont
     models: dict[str, BaseModel] = {}
     problems: list[Problem] = []
     root = display_root or content_dir.parent
+    problems.extend(_unknown_files(content_dir, root))
     for stem, model in FILE_MODELS.items():
         path = content_dir / f"{stem}.yml"
         shown = _display(path, root)
         if not path.exists():
             problems.append(Problem(shown, 1, 1, "", f"the file is missing (every site needs {stem}.yml in content/)"))
+            continue
+        outside = outside_problem(path, root, shown)
+        if outside is not None:  # never read (nor quote) a file the project does not hold
+            problems.append(outside)
             continue
         document, read_problems = read_yaml(path, shown)
         problems.extend(read_problems)
@@ -63,7 +69,10 @@ def load_content(content_dir: Path, *, display_root: Path | None = None) -> Cont
     if problems:
         # References are checked on every file that could be read, so one run still
         # reports a wrong id in one file beside a wrong type in another.
-        problems.extend(reference_problems(documents.values()))
+        # An id is only "unknown" if every file could be read: a file refused whole (a link
+        # leading out, a syntax error) would otherwise bury its problem under a hundred others.
+        complete = len(documents) == len(FILE_MODELS)
+        problems.extend(reference_problems(documents.values(), unknown_ids=complete))
         raise ContentError(problems)
     content = Content.from_models(models, documents)
     cross_problems = list(content.check_references())
@@ -78,9 +87,30 @@ def load_content(content_dir: Path, *, display_root: Path | None = None) -> Cont
     return content
 
 
+CONTENT_FOLDERS = frozenset({"schemas"})
+"""Folders ``content/`` may hold besides the content files (the generated JSON Schemas)."""
+
+
+def _unknown_files(content_dir: Path, root: Path) -> list[Problem]:
+    """Files in ``content/`` the site would silently ignore: a new file nobody reads is a mistake."""
+    known = {f"{stem}.yml" for stem in FILE_MODELS}
+    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        return problems
+    for path in sorted(content_dir.iterdir()):
+        if path.name in known or (path.name in CONTENT_FOLDERS and path.is_dir()) or path.name.startswith("."):
+            continue
+        problems.append(Problem(
+            _display(path, root), 1, 1, "",
+            "the site reads no such file; content goes into the files it knows ("
+            + ", ".join(sorted(known)) + "): move this content there or delete the file",
+        ))
+    return problems
+
+
 def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+    try:  # the link's own place, not where it leads
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 

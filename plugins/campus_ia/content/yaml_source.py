@@ -166,7 +166,18 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     except _Located as exc:
         return None, [problem(exc.position.line, exc.position.column, exc.message)]
     except yaml.MarkedYAMLError as exc:
+        if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+            # PyYAML reports where the file ended; the editor needs the quote left open.
+            opened = exc.context_mark
+            return None, [problem(opened.line + 1, opened.column + 1,
+                                  "not valid YAML: this quoted text is never closed (the file ends first); "
+                                  "end it with the same quote mark")]
         mark = exc.problem_mark or exc.context_mark
+        suspect = _open_quote_before(text, mark)
+        if suspect is not None:  # at the quote left open, which is what the editor must fix
+            return None, [problem(suspect.line + 1, suspect.column + 1,
+                                  f"not valid YAML: this quoted text seems never closed: it runs on to line "
+                                  f"{mark.line + 1}, where the file stops making sense ({_explain_yaml_error(exc).removeprefix('not valid YAML: ')})")]
         return None, [problem(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
                               _explain_yaml_error(exc))]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
@@ -189,6 +200,28 @@ def _explain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     elif "found undefined alias" in text or "found unhashable key" in text:
         hint = ""
     return f"not valid YAML: {text}{hint}"
+
+
+def _open_quote_before(text: str, mark: Any) -> Any:
+    """The start mark of a quoted text that ran over several lines before ``mark``, if any.
+
+    Content never needs a quoted value on several lines; when one does before a syntax
+    error, its closing quote is most likely missing and the value swallowed the lines
+    after it (``'...d'euros`` closes at the apostrophe, 12 lines down).
+    """
+    if mark is None:
+        return None
+    suspect = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line > mark.line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"') \
+                    and token.end_mark.line > token.start_mark.line:
+                suspect = token
+    except yaml.YAMLError:
+        pass  # the scan stops at the same error; what it saw before is enough
+    return suspect.start_mark if suspect is not None else None
 
 
 _STR_TAG = "tag:yaml.org,2002:str"

@@ -7,12 +7,18 @@ the same in any program, and the code columns (unit, qualifier, status, standing
 keep the codes of facts.json, for programs. The last three columns give the unit,
 status and standing in words of the file's language, for readers ("Officiel",
 "accélérateurs"); the qualifier is already in "Value as written".
+
+Spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return as a formula ("CSV injection"). As OWASP recommends, such a text cell
+is written with a leading single quote (``'=...``), which spreadsheets show as text;
+a plain number (``-12.5``) is left as it is, since it is not a formula.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import TYPE_CHECKING, Callable
 
 from ..content import Content
@@ -92,8 +98,20 @@ def facts_csv(assembly: SiteAssembly, lang: str) -> bytes:
             standing_label=gettext(STANDING_LABELS[row["standing"]]),
             **{key: fmt.typography(row[key]) for key in TEXT_COLUMNS},
         )
-        writer.writerow([row[key] for key, _header in CSV_COLUMNS])
+        writer.writerow([spreadsheet_text(row[key]) for key, _header in CSV_COLUMNS])
     return buffer.getvalue().encode("utf-8")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+_PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$")
+
+
+def spreadsheet_text(cell: str) -> str:
+    """``cell`` as a spreadsheet will show it, never run it: a leading ``'`` before a formula start."""
+    if cell.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(cell):
+        return "'" + cell
+    return cell
 
 
 def csv_rows(content: Content, lang: str, view: FigureView) -> list[dict[str, str]]:

@@ -46,8 +46,10 @@ def timeline_calendar(assembly: SiteAssembly, lang: str) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     name = assembly.formatters[lang].typography(_("%(site)s: timeline") % {"site": site_title})
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
+    # icalendar writes properties it has no type for (NAME, X-WR-*) as they are; they are TEXT
+    # (RFC 7986), so say so: ; , \ and line breaks are then escaped as RFC 5545 wants.
+    calendar.add("name", icalendar.vText(name))
+    calendar.add("x-wr-calname", icalendar.vText(name))
     stamp = midnight_utc(review_date(content.site.last_reviewed))
     timeline_url = absolute_url(assembly.site_url, assembly.structure.get("timeline", lang).url)
     view = FigureView(content, lang, assembly.formatters[lang], _)

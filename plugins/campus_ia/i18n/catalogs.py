@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
+
+from ..content.project_files import OUTSIDE_MESSAGE, is_inside, links_leaving
+from .catalog_checks import read_catalog, translation_problems
 
 DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
     "site": ("theme", "site", "mkdocs_plugin"),
@@ -34,7 +36,7 @@ class CatalogError(Exception):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        super().__init__("\n".join(["Interface translations are incomplete:", *(f"  {p}" for p in problems)]))
+        super().__init__("\n".join(["Problems in the interface translations (locales/):", *(f"  {p}" for p in problems)]))
 
 
 @dataclass
@@ -53,23 +55,42 @@ class Catalogs:
         self.locales_dir = locales_dir
 
     @classmethod
-    def load(cls, locales_dir: Path, languages: tuple[str, ...] = ("fr", "en")) -> Catalogs:
-        """Read every ``.pot`` template and ``.po`` catalog; raise ``CatalogError`` on any gap."""
-        problems: list[str] = []
+    def load(cls, locales_dir: Path, languages: tuple[str, ...] = ("fr", "en"), *, root: Path | None = None) -> Catalogs:
+        """Read every ``.pot`` template and ``.po`` catalog; raise ``CatalogError`` on any gap.
+
+        Nothing outside ``root`` (the project folder; by default the parent of
+        ``locales_dir``) is read: a catalog that is a link leading out is refused.
+        """
+        root = root or locales_dir.parent
+        shown = lambda path: _shown(path, root)  # noqa: E731
+        problems: list[str] = [f"{p.file}:1:1: {p.message}" for p in links_leaving(locales_dir, root, shown(locales_dir))]
         loaded: dict[str, _Language] = {lang: _Language(lang, {}, {}) for lang in languages}
         for domain in DOMAINS:
             template_path = locales_dir / f"{domain}.pot"
             if not template_path.exists():
-                problems.append(f"{_shown(template_path)}: missing template (run the extract step in the README)")
+                problems.append(f"{shown(template_path)}: missing template (run the extract step in the README)")
                 continue
-            template = _read(template_path)
+            if not is_inside(template_path, root):
+                continue  # reported by links_leaving above, never read
+            template, read_problems = read_catalog(template_path, shown(template_path))
+            problems.extend(read_problems)
+            if template is None:
+                continue
             for lang in languages:
                 po_path = locales_dir / lang / "LC_MESSAGES" / f"{domain}.po"
                 if not po_path.exists():
-                    problems.append(f"{_shown(po_path)}: missing catalog (run the init/update step in the README)")
+                    problems.append(f"{shown(po_path)}: missing catalog (run the init/update step in the README)")
                     continue
-                catalog = _read(po_path)
-                problems.extend(_merge(catalog, template, loaded[lang], po_path, lang))
+                if not is_inside(po_path, root):
+                    if not any(p.startswith(f"{shown(po_path)}:") for p in problems):
+                        problems.append(f"{shown(po_path)}:1:1: {OUTSIDE_MESSAGE}")
+                    continue
+                catalog, read_problems = read_catalog(po_path, shown(po_path))
+                problems.extend(read_problems)
+                if catalog is None:
+                    continue
+                text = po_path.read_text(encoding="utf-8")
+                problems.extend(_merge(catalog, template, loaded[lang], shown(po_path), lang, text))
         if problems:
             raise CatalogError(problems)
         return cls(loaded, locales_dir)
@@ -101,19 +122,14 @@ class Catalogs:
             language.missing.clear()
 
 
-def _read(path: Path) -> Catalog:
-    with path.open("rb") as handle:
-        return read_po(handle)
-
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+def _shown(path: Path, root: Path) -> str:
+    try:  # the file's own place in the project, not where a link leads
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
 
-def _merge(catalog: Catalog, template: Catalog, language: _Language, po_path: Path, lang: str) -> list[str]:
+def _merge(catalog: Catalog, template: Catalog, language: _Language, shown: str, lang: str, text: str) -> list[str]:
     problems: list[str] = []
     for entry in template:
         if not entry.id:
@@ -121,14 +137,18 @@ def _merge(catalog: Catalog, template: Catalog, language: _Language, po_path: Pa
         msgid = entry.id[0] if isinstance(entry.id, tuple) else entry.id
         message = catalog.get(entry.id)
         if message is None:
-            problems.append(f"{_shown(po_path)}: no entry for {msgid!r} (run the update step in the README)")
+            problems.append(f"{shown}: no entry for {msgid!r} (run the update step in the README)")
             continue
         if message.fuzzy:
-            problems.append(f"{_shown(po_path)}: the translation of {msgid!r} is marked fuzzy; check it and remove the fuzzy flag")
+            problems.append(f"{shown}:{message.lineno}:1: the translation of {msgid!r} is marked fuzzy; check it and remove the fuzzy flag")
             continue
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if lang != SOURCE_LANGUAGE and not all(strings):
-            problems.append(f"{_shown(po_path)}: {msgid!r} is not translated")
+            problems.append(f"{shown}:{message.lineno}:1: {msgid!r} is not translated")
+            continue
+        found = translation_problems(message, entry, text, shown)
+        if found:
+            problems.extend(found)
             continue
         if isinstance(entry.id, tuple):
             language.plurals[msgid] = tuple(s or i for s, i in zip(strings, (entry.id[0], entry.id[1])))

@@ -26,6 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem
+from ..content.project_files import OUTSIDE_MESSAGE, is_inside
 from ..exports.addresses import UPDATES_FEED
 from ..formatting import Formatter
 from ..formatting.html_typography import french_html
@@ -34,9 +35,10 @@ from ..pages import relative_url
 from ..pages.bytecode_cache import compiled_templates
 from ..pages.raw_blocks import restore_html_blocks, stash_html_blocks
 from ..site import LANGUAGES, SitePage
-from ..site.assembly import SiteAssembly
+from ..site.assembly import DownloadError, SiteAssembly
 from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
+from ..site.prose_links import broken_links, resolve
 from ..site.precompress import EarlyCompression, precompress_site
 from ..site.release_checks import release_report
 from ..site.search_split import split_search_index
@@ -63,6 +65,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.assembly: SiteAssembly | None = None
         self.navigations: dict[str, Navigation] = {}
         self.prose_problems: list[Problem] = []
+        self.site_urls: set[str] | None = None  # addresses of this build's files, for prose links
         self.project_dir = Path(".")
         self.staged_output = False
         self.output: AtomicOutput | None = None
@@ -88,6 +91,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             return None
         # Plugins live across `mkdocs serve` rebuilds: start each build from a clean slate.
         self.assembly, self.navigations, self.prose_problems, self.env = None, {}, [], None
+        self.site_urls = None
         self.nav_cache.reset(self.config.reuse_navigation)
         self._stop_early_compression()
         self.raw_blocks = {}
@@ -129,13 +133,19 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             return None
         structure = self.assembly.structure
         self.docs_shown = _shown(Path(config.docs_dir), self.project_dir)  # once: it resolves paths
-        problems = structure.check_prose(Path(config.docs_dir), self.docs_shown)
+        problems = structure.check_prose(Path(config.docs_dir), self.docs_shown, self.project_dir)
+        problems.extend(_files_leaving_project(files, Path(config.docs_dir), self.project_dir, self.docs_shown))
+        problems = list(dict.fromkeys(problems))  # a link is named once, though both checks see it
         if problems:
             raise PluginError("\n".join(["Problems with the pages in docs/:", *(f"  {p}" for p in problems)]))
         for page in structure.generated():
             files.append(File.generated(config, page.src_uri, content=self.assembly.generated_markdown(page)))
         files.append(File.generated(config, ROOT_PAGE, content=_root_markdown(self.assembly)))
-        for path, data in self.assembly.downloads().items():
+        try:
+            downloads = self.assembly.downloads()
+        except DownloadError as exc:
+            raise PluginError(str(exc)) from None
+        for path, data in downloads.items():
             files.append(File.generated(config, path, content=data))
         if not self.serving:  # the preview does not need compressed copies
             self.early_compression = EarlyCompression(Path(config.site_dir))
@@ -192,6 +202,12 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         shown = f"{self.docs_shown}/{page.file.src_uri}"
         clean, problems = sanitise_prose(html, page.file.content_string, shown)
         self.prose_problems.extend(problems)
+        if self.site_urls is None:  # every address MkDocs will write, once per build
+            self.site_urls = {f.url.rstrip("/") for f in files} | {f.dest_uri for f in files}
+        known, base = self.site_urls, page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+        self.prose_problems.extend(
+            broken_links(html, page.file.content_string, shown, lambda path: resolve(base, path) in known)
+        )
         return clean
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -383,6 +399,22 @@ def _search_languages(env: Any) -> dict[str, dict]:
 def _root_markdown(assembly: SiteAssembly) -> str:
     title = json.dumps(str(escape(f"{assembly.content.site.title.fr} · {assembly.content.site.title.en}")), ensure_ascii=False)
     return f"---\ntemplate: campus-root.html\ntitle: {title}\nsearch:\n  exclude: true\n---\n"
+
+
+def _files_leaving_project(files: Files, docs_dir: Path, root: Path, docs_shown: str) -> list[str]:
+    """Documentation files whose real place is outside the project (reached through a link).
+
+    ``check_prose`` reports the links themselves; this is the last guard on what MkDocs
+    actually collected, so nothing outside the project is ever published or indexed.
+    """
+    problems: list[str] = []
+    for file in files:
+        if file.generated_by or not file.abs_src_path:
+            continue
+        path = Path(file.abs_src_path)
+        if path.is_relative_to(docs_dir) and not is_inside(path, root):
+            problems.append(f"{docs_shown}/{file.src_uri}:1:1: {OUTSIDE_MESSAGE}")
+    return problems
 
 
 def _shown(path: Path, root: Path) -> str:

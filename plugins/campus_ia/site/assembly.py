@@ -30,6 +30,18 @@ FOOTER_LICENCE = N_("Open data: Licence Ouverte 2.0 / Etalab")
 """The footer's two lines (theme/partials/copyright.html), for the bilingual root pages."""
 
 
+class DownloadError(Exception):
+    """A download could not be written: an internal error, said plainly (the content was valid)."""
+
+    def __init__(self, cause: Exception) -> None:
+        self.cause = cause
+        super().__init__(
+            "internal error: the downloads (data/*.json, *.csv, *.ics, feed.xml) could not be written "
+            f"({type(cause).__name__}: {cause}). The content passed validation, so this is a defect of "
+            "the site's code: please report it with the last change made to content/."
+        )
+
+
 @dataclass
 class SiteAssembly:
     """Everything loaded and checked once per build, shared by both languages."""
@@ -46,7 +58,7 @@ class SiteAssembly:
         """Load and validate; raises ``ContentError`` or ``CatalogError`` with every problem."""
         root = root or content_dir.parent
         content = load_content(content_dir, display_root=root)
-        catalogs = Catalogs.load(locales_dir)
+        catalogs = Catalogs.load(locales_dir, root=root)
         return cls(content, catalogs, root, {lang: Formatter(lang) for lang in LANGUAGES})
 
     @cached_property
@@ -210,16 +222,24 @@ class SiteAssembly:
         return entries
 
     def downloads(self) -> dict[str, bytes]:
-        """Every download (site path -> bytes), generated from the same content as the pages."""
+        """Every download (site path -> bytes), generated from the same content as the pages.
+
+        Content is validated so that no writer (icalendar, lxml, csv, json) can fail on
+        it; if one still does, that is a defect of the site, reported as ``DownloadError``
+        in one plain sentence rather than as a library's traceback.
+        """
         from ..capacity.document import capacity_document
         from ..exports import build_downloads
         from ..exports.french_text import french_strings
 
-        files = dict(build_downloads(self))
-        # Serialised as capacity_json() does, with the French strings set in French typography.
-        document = french_strings(capacity_document(self.content))
-        text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
-        files["data/capacity.json"] = (text + "\n").encode("utf-8")
+        try:
+            files = dict(build_downloads(self))
+            # Serialised as capacity_json() does, with the French strings set in French typography.
+            document = french_strings(capacity_document(self.content))
+            text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+            files["data/capacity.json"] = (text + "\n").encode("utf-8")
+        except Exception as exc:  # noqa: BLE001 - any writer's failure, named for a person
+            raise DownloadError(exc) from None
         return files
 
     def page_jsonld(self, page: SitePage) -> list[dict]:

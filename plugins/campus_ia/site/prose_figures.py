@@ -9,6 +9,12 @@ and the site writes it out in the page's language:
 - ``{{ site:contact }}``: who publishes the site and how to reach them; nothing while unset.
 
 An unknown id is a located error.
+
+What a figure or source marker inserts is text: a figure written in words may hold
+``[x](...)`` or ``<b>``, which must read as typed here, as on the facts page, so it is
+escaped for Markdown and HTML alike. A marker typed almost right
+(``{{ fact: site-power }}``, ``{{ fact:site-power }``) is a located error rather than
+literal braces published in the page.
 """
 
 from __future__ import annotations
@@ -17,12 +23,16 @@ import re
 from typing import Callable
 
 from ..content.problems import Problem
+from ..pages.environment import markdown_safe
 
 MARKER = re.compile(r"\{\{\s*(fact|source|site):([A-Za-z0-9_.-]+)\s*\}\}")
 """A prose marker: its kind and the id it names."""
 
 FACT_MARKER = re.compile(r"\{\{\s*fact:([A-Za-z0-9_.-]+)\s*\}\}")
 """The figure markers alone (kept for callers that only look for figures)."""
+
+MARKER_START = re.compile(r"\{\{\s*(?:fact|source|site)\b", re.IGNORECASE)
+"""Anything that starts like a marker; each must then be a whole, well-formed marker."""
 
 _UNKNOWN = {
     "fact": "unknown figure '{id}' (see the ids in content/*.yml)",
@@ -34,17 +44,30 @@ _UNKNOWN = {
 def insert_figures(
     markdown: str, render: Callable[[str, str], str | None], file: str
 ) -> tuple[str, list[Problem]]:
-    """Replace each marker by ``render(kind, id)``; markers ``render`` does not know become problems."""
+    """Replace each marker by ``render(kind, id)``, escaped; unknown ids and malformed markers become problems.
+
+    ``site:`` markers are written by the site itself as Markdown whose own text is already
+    escaped (a ``mailto:`` link), so only figure and source text is escaped here.
+    """
     problems: list[Problem] = []
+
+    def located(index: int, message: str) -> Problem:
+        line = markdown.count("\n", 0, index) + 1
+        column = index - (markdown.rfind("\n", 0, index) + 1) + 1
+        return Problem(file, line, column, "", message)
+
+    for start in MARKER_START.finditer(markdown):
+        if not MARKER.match(markdown, start.start()):
+            typed = re.match(r"\{\{[^\n}]{0,60}\}*", markdown[start.start():]).group(0)  # type: ignore[union-attr]
+            problems.append(located(start.start(), f"'{typed}' is not a complete figure marker; write it as "
+                                    "{{ fact:site-power }} (no space after 'fact:', closed by two braces)"))
 
     def replace(match: re.Match[str]) -> str:
         kind, ident = match.group(1), match.group(2)
         value = render(kind, ident)
         if value is None:
-            line = markdown.count("\n", 0, match.start()) + 1
-            column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
-            problems.append(Problem(file, line, column, "", _UNKNOWN[kind].format(id=ident)))
+            problems.append(located(match.start(), _UNKNOWN[kind].format(id=ident)))
             return match.group(0)
-        return value
+        return value if kind == "site" else str(markdown_safe(value))
 
     return MARKER.sub(replace, markdown), problems

@@ -42,6 +42,15 @@ _ACTIVE_ELEMENTS = frozenset({
     "base", "form", "meta", "link", "svg", "math", "template", "noscript",
 })
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data"})
+# Material's scripts find their parts by these: its configuration is read from the element
+# with id "__config", its toggles and components are "__"-named inputs and data-md-*
+# attributes, and a "mermaid" block makes it load Mermaid from a CDN. Prose that used them
+# would replace the site's configuration or make the page fetch from another host.
+_RESERVED_ID = re.compile(r"^__")
+_RESERVED_CLASSES = frozenset({"mermaid", "annotate"})
+_RESERVED_CLASS_PREFIX = "md-"
+_RESERVED_DATA = re.compile(r"^data-(?:md-|clipboard-|tabs$|copy$)")
+_MAY_BE_RESERVED = re.compile(r"\b(?:id|name)\s*=\s*[\"']?\s*__|\bmermaid\b|\bannotate\b|\bmd-|data-(?:md-|clipboard|tabs|copy)")
 _SCHEME = re.compile(r"^[\x00-\x20]*([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Browsers drop tabs and newlines anywhere in an address ("java\tscript:"), so the check does too.
 _IGNORED_IN_SCHEME = re.compile(r"[\t\n\r]")
@@ -94,7 +103,7 @@ def may_hold_active_content(html: str) -> bool:
     costs the full tokenizer pass.
     """
     text = html.lower()
-    if _ACTIVE_ELEMENT.search(text):
+    if _ACTIVE_ELEMENT.search(text) or _MAY_BE_RESERVED.search(text):
         return True
     for match in _EVENT_HANDLER.finditer(text):
         if match.start() == 0 or text[match.start() - 1] in " \t\n\r\f\"'/":
@@ -143,6 +152,7 @@ class _ActiveContentFinder(HTMLParser):
             self.removed.append(Removed(f"a <{tag}> element", "pages hold text; scripts and embeds belong in the theme",
                                         re.compile(rf"<\s*{re.escape(tag)}\b", re.IGNORECASE)))
         for name, value in attrs:
+            self._reserved(name, value or "")
             if name.startswith("on"):
                 self.removed.append(Removed(f"an event handler attribute ({name})", "remove it",
                                             re.compile(rf"\b{re.escape(name)}\s*=", re.IGNORECASE)))
@@ -156,7 +166,28 @@ class _ActiveContentFinder(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
 
+    def _reserved(self, name: str, value: str) -> None:
+        """Ids, classes and attributes that the theme's scripts act on (see _RESERVED_ID...)."""
+        advice = "the theme's scripts use it; choose another name"
+        if name in ("id", "name") and _RESERVED_ID.match(value.strip()):
+            self.removed.append(Removed(f"the {name} '{value.strip()}' (beginning with '__')", advice,
+                                        re.compile(rf"{re.escape(value.strip())}")))
+        elif name == "class":
+            for word in value.split():
+                if word in _RESERVED_CLASSES or word.startswith(_RESERVED_CLASS_PREFIX):
+                    self.removed.append(Removed(f"the class '{word}'", advice, re.compile(rf"{re.escape(word)}\b")))
+        elif _RESERVED_DATA.match(name):
+            self.removed.append(Removed(f"the attribute {name}", advice, re.compile(re.escape(name), re.IGNORECASE)))
+
 
 def _scheme_pattern(scheme: str) -> re.Pattern[str]:
-    # Finds "javascript:" as typed, even split by spaces or tabs, in any case.
-    return re.compile(r"\s*".join(re.escape(c) for c in scheme) + r"\s*:", re.IGNORECASE)
+    # Finds "javascript:" as typed, even split by spaces or tabs, in any case, and with any of
+    # its letters written as a character reference ("&#106;avascript&colon;"), as browsers read it.
+    def written(char: str) -> str:
+        code = ord(char.lower()), ord(char.upper())
+        refs = "|".join(rf"&\#0*{c};?|&\#x0*{c:x};?" for c in sorted(set(code)))
+        return rf"(?:{re.escape(char)}|{refs})"
+
+    gap = r"(?:\s|&(?:tab|newline);|&\#0*(?:9|10|13);?|&\#x0*(?:9|a|d);?)*"
+    colon = r"(?::|&colon;|&\#0*58;?|&\#x0*3a;?)"
+    return re.compile(gap.join(written(c) for c in scheme) + gap + colon, re.IGNORECASE)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..content.model import SiteFile
+from ..content.project_files import links_leaving
 
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
@@ -76,13 +77,22 @@ class SiteStructure:
     def urls(self) -> dict[tuple[str, str], str]:
         return {(p.id, p.lang): p.url for p in self.pages}
 
-    def check_prose(self, docs_dir: Path, docs_shown: str = "docs") -> list[str]:
-        """Problems with the Markdown pages: a missing translation, or a page no one listed."""
-        problems: list[str] = []
+    def check_prose(self, docs_dir: Path, docs_shown: str = "docs", root: Path | None = None) -> list[str]:
+        """Problems with the Markdown pages: a missing translation, a page no one listed, a link out.
+
+        Any file or folder in ``docs_dir`` that is a link leading out of ``root`` (the
+        project folder) is refused: MkDocs would publish it, and search would index it.
+        """
+        root = root or docs_dir.parent
+        leaving = list(links_leaving(docs_dir, root, docs_shown))
+        problems: list[str] = [str(p) for p in leaving]
+        refused = {p.file for p in leaving}
         for page in self.pages:
             if page.generated:
                 continue
             path = docs_dir / page.src_uri
+            if f"{docs_shown}/{page.src_uri}" in refused:
+                continue
             if path.exists():
                 # MkDocs would stop on such a file with a bare UnicodeDecodeError traceback.
                 problems.extend(_not_utf8(path, f"{docs_shown}/{page.src_uri}"))
@@ -96,7 +106,7 @@ class SiteStructure:
         listed = {p.src_uri for p in self.pages if not p.generated}
         for path in sorted(docs_dir.rglob("*.md")):
             rel = path.relative_to(docs_dir).as_posix()
-            if rel not in listed:
+            if rel not in listed and f"{docs_shown}/{rel}" not in refused:
                 problems.append(
                     f"{docs_shown}/{rel}: this page is not listed in content/site.yml "
                     "(add it under 'pages' with its id, slugs in both languages and 'generated: false')"

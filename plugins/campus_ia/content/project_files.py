@@ -1,0 +1,50 @@
+"""Files are read only from inside the project: links that lead out of it are refused.
+
+A symbolic link in ``content/``, ``locales/`` or ``docs/`` that points outside the
+project folder (``sources.yml -> /etc/passwd``) would otherwise be read, quoted in
+error messages, published or indexed. Every reader asks here first; the answer is a
+located problem naming the link, never the target's content.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterator
+
+from .problems import Problem
+
+OUTSIDE_MESSAGE = ("this is a link to a file outside the project; files are read only from inside the "
+                   "project folder (put the file itself here instead of a link)")
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """True if ``path``, with every link followed, stays inside ``root``."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def outside_problem(path: Path, root: Path, shown: str) -> Problem | None:
+    """A problem at ``shown`` if ``path`` leads out of ``root``, else None."""
+    if is_inside(path, root):
+        return None
+    return Problem(shown, 1, 1, "", OUTSIDE_MESSAGE)
+
+
+def links_leaving(folder: Path, root: Path, shown: str) -> Iterator[Problem]:
+    """Every file or folder under ``folder`` that is a link leading out of ``root``.
+
+    Links are not followed while walking (a linked folder outside is reported once, as
+    itself), so nothing outside the project is listed either.
+    """
+    if not folder.is_dir():
+        return
+    for current, folders, files in os.walk(folder, followlinks=False):
+        here = Path(current)
+        for name in sorted([*folders, *files]):
+            path = here / name
+            if path.is_symlink() and not is_inside(path, root):
+                yield Problem(f"{shown}/{path.relative_to(folder).as_posix()}", 1, 1, "", OUTSIDE_MESSAGE)

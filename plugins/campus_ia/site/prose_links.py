@@ -1,0 +1,96 @@
+"""Internal links in prose pages that lead nowhere, located at their line and column.
+
+MkDocs notices such a link too, but names only the page; an editor needs the line.
+The build asks with the addresses MkDocs wrote (``exists`` knows the site's URLs);
+``campus-ia check`` asks with the addresses as typed (``exists`` knows the files in
+``docs/``). Either way the answer is the same list of problems.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from typing import Callable
+from urllib.parse import unquote, urlsplit
+
+from ..content.problems import Problem
+
+_HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def internal_targets(html: str) -> list[str]:
+    """Every relative ``href`` and ``src`` in ``html`` (no scheme, no leading '/', not only '#...')."""
+    collector = _LinkCollector()
+    collector.feed(html)
+    collector.close()
+    found: list[str] = []
+    for value in collector.values:
+        value = value.strip()
+        if not value or value.startswith(("#", "/")) or _HAS_SCHEME.match(value):
+            continue
+        found.append(value)
+    return found
+
+
+def broken_links(html: str, source: str, file: str, exists: Callable[[str], bool]) -> list[Problem]:
+    """Problems for each relative link of ``html`` whose path ``exists`` does not know.
+
+    ``exists`` gets the path part, unquoted, without query or fragment. Each problem is
+    placed where the link's address is written in ``source`` (the page as typed).
+    """
+    problems: list[Problem] = []
+    searched_from: dict[str, int] = {}
+    for target in internal_targets(html):
+        path = unquote(urlsplit(target).path)
+        if not path or exists(path):
+            continue
+        start = searched_from.get(target, 0)
+        index = source.find(target, start)
+        if index < 0:
+            index = source.find(path)
+        searched_from[target] = index + 1 if index >= 0 else 0
+        index = max(index, 0)
+        line = source.count("\n", 0, index) + 1
+        column = index - (source.rfind("\n", 0, index) + 1) + 1
+        problems.append(Problem(file, line, column, "", f"the link '{target}' leads to no page or file of the site "
+                                "(addresses are relative to this page's file in docs/: check the name)"))
+    return problems
+
+
+def absolute_links(html: str, source: str, file: str) -> list[Problem]:
+    """Links written from the site's root (``/en/facts/``), which the strict build refuses.
+
+    MkDocs itself reports these (``validation.absolute_links``), without a line; ``check``
+    reports them here so that it refuses what the build refuses.
+    """
+    collector = _LinkCollector()
+    collector.feed(html)
+    collector.close()
+    problems: list[Problem] = []
+    for value in collector.values:
+        value = value.strip()
+        if value.startswith("/") and not value.startswith("//"):
+            index = max(source.find(value), 0)
+            line = source.count("\n", 0, index) + 1
+            column = index - (source.rfind("\n", 0, index) + 1) + 1
+            problems.append(Problem(file, line, column, "", f"the link '{value}' is written from the site's root; "
+                                    "the build refuses it: link to the page's .md file, relative to this page"))
+    return problems
+
+
+def resolve(base: str, path: str) -> str:
+    """``path`` relative to the folder ``base`` (site- or docs-relative, '/'-separated), normalised."""
+    joined = posixpath.normpath(posixpath.join(base, path))
+    return "" if joined == "." else joined
+
+
+class _LinkCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.values: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and ((tag == "a" and name == "href") or (tag in ("img", "source") and name == "src")):
+                self.values.append(value)
