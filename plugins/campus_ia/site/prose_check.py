@@ -83,7 +83,7 @@ def prose_problems(assembly: SiteAssembly, docs_dir: Path, root: Path, config_fi
         front = _FRONT_MATTER.match(source)
         offset = source.count("\n", 0, front.end()) if front else 0
         body = source[front.end():] if front else source
-        text, found = insert_figures(body, lambda figure_id: assembly.figure_text(page.lang, figure_id), shown)
+        text, found = insert_figures(body, lambda kind, ident: assembly.prose_text(page.lang, kind, ident), shown)
         problems.extend(Problem(p.file, p.line + offset, p.column, p.where, p.message) for p in found)
         html = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(
             assembly.formatters[page.lang].typography(text))
