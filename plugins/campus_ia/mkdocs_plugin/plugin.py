@@ -26,7 +26,7 @@ from ..content import ContentError, Problem
 from ..exports.addresses import UPDATES_FEED
 from ..i18n import CatalogError
 from ..pages import relative_url
-from ..pages.bytecode_cache import compiled_templates
+from ..pages.bytecode_cache import CACHE_FOLDER, compiled_templates
 from ..pages.raw_blocks import restore_html_blocks, stash_html_blocks
 from ..site import LANGUAGES, SitePage
 from ..site.assembly import SiteAssembly
@@ -84,6 +84,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.raw_blocks = {}
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.collections.start()  # until on_post_build, on_build_error or on_shutdown
+        compiled_templates().keep_in(self.project_dir / CACHE_FOLDER)
         try:
             self.assembly = SiteAssembly.load(
                 self.project_dir / self.config.content_dir,
