@@ -41,7 +41,6 @@ from .nav_cache import NavigationCache
 from .navigation import language_navigations
 from .not_found import write_language_404s
 from .theme_text import ThemeText
-from .watcher import poll_faster
 
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
@@ -282,9 +281,9 @@ class CampusPlugin(BasePlugin[CampusConfig]):
 
     @event_priority(-1000)  # last: plugins that pass `builder` to server.watch() see the original
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        # The server's own watch(): MkDocs then polls these folders as it polls docs/.
         for folder in (self.config.content_dir, self.config.locales_dir):
             server.watch(str(self.project_dir / folder))
-        poll_faster(server)
         if self.staged_output and hasattr(server, "builder"):
             server.builder = keep_serving_last_good(server.builder)
         return server
