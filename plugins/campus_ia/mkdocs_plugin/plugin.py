@@ -32,7 +32,7 @@ from ..site import LANGUAGES, SitePage
 from ..site.assembly import SiteAssembly
 from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
-from ..site.precompress import EarlyCompression, precompress_site
+from ..site.precompress import precompress_site
 from ..site.search_split import split_search_index
 from .atomic_output import AtomicOutput, OutputError, keep_serving_last_good, strict_build_will_abort
 from .config import CampusConfig
@@ -62,7 +62,6 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.nav_cache = NavigationCache()
         self.raw_blocks: dict[str, list[str]] = {}  # generated page -> HTML kept out of Markdown
         self.docs_shown = "docs"  # docs_dir as the editor sees it, for error messages
-        self.early_compression: EarlyCompression | None = None  # pages gzipped while others render
         self.collections = FewerCollections()  # garbage-collector thresholds raised during a build
         self.theme_text = ThemeText()
 
@@ -79,7 +78,6 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         # Plugins live across `mkdocs serve` rebuilds: start each build from a clean slate.
         self.assembly, self.navigations, self.prose_problems, self.env = None, {}, [], None
         self.nav_cache.reset(self.config.reuse_navigation)
-        self._stop_early_compression()
         self.raw_blocks = {}
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.collections.start()  # until on_post_build, on_build_error or on_shutdown
@@ -124,8 +122,6 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         files.append(File.generated(config, ROOT_PAGE, content=_root_markdown(self.assembly)))
         for path, data in self.assembly.downloads().items():
             files.append(File.generated(config, path, content=data))
-        if not self.serving:  # the preview does not need compressed copies
-            self.early_compression = EarlyCompression(Path(config.site_dir))
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -183,11 +179,6 @@ class CampusPlugin(BasePlugin[CampusConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self.env = env
-        if self.early_compression is not None:  # MkDocs copies these next, as they are
-            for file in files:
-                if not file.is_documentation_page():
-                    source = file.content_bytes if file.generated_by else Path(file.abs_src_path or "")
-                    self.early_compression.add(file.dest_uri, source)
         env.globals["campus_nav_item"] = self.nav_cache.render
         self.theme_text.reset(env)
         env.globals["campus_theme_text"] = self.theme_text
@@ -238,31 +229,17 @@ class CampusPlugin(BasePlugin[CampusConfig]):
                 + "\n  ".join(missing)
             )
         if not self.serving:  # the preview does not need compressed copies
-            precompress_site(site_dir, early=self.early_compression)
-            self._stop_early_compression()
+            precompress_site(site_dir)
         self._put_output_in_place(config)
         self.collections.stop()
 
-    @event_priority(-1000)  # last: compress the page exactly as MkDocs will write it
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        if self.early_compression is not None:
-            self.early_compression.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
-        return output
-
     def on_build_error(self, error: Exception) -> None:
         self.collections.stop()
-        self._stop_early_compression()
         self._discard_output()
 
     def on_shutdown(self) -> None:
         self.collections.stop()
-        self._stop_early_compression()
         self._discard_output()  # e.g. after Ctrl-C, which skips build_error
-
-    def _stop_early_compression(self) -> None:
-        if self.early_compression is not None:
-            self.early_compression.close()
-            self.early_compression = None
 
     def _put_output_in_place(self, config: MkDocsConfig) -> None:
         if self.output is None or strict_build_will_abort(config.strict):
