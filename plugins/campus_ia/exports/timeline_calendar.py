@@ -30,9 +30,16 @@ def milestone_uid(milestone_id: str, site_url: str) -> str:
     return f"{milestone_id}@{site_host(site_url)}"
 
 
-def event_span(date: PartialDate) -> tuple[dt.date, dt.date]:
-    """All-day DTSTART and DTEND (exclusive) covering the whole period: a day, a month... a year."""
-    return date.start, date.end + ONE_DAY
+def event_day(date: PartialDate, qualifier: str | None) -> dt.date:
+    """The one day a milestone is placed on: the day itself, else the period's first or last day.
+
+    "from 2028" starts with the period; every other wording ("by the end of 2027",
+    "before the end of 2029", "expected in the second half of 2026", "in May 2025")
+    is held at the latest day the sources allow.
+    """
+    if date.precision == "day":
+        return date.start
+    return date.start if qualifier == "from" else date.end
 
 
 def timeline_calendar(assembly: SiteAssembly, lang: str) -> bytes:
@@ -70,11 +77,12 @@ def _event(
 ) -> icalendar.Event:
     assert milestone.date is not None
     date = PartialDate.parse(milestone.date)
-    start, end = event_span(date)
+    day = event_day(date, milestone.date_qualifier)
+    when = view.fmt.date(date, milestone.date_qualifier)
     sources = "; ".join(view.source_label(view.content.sources[sid]) for sid in milestone.sources)
     # The whole text, separators written here included, in the calendar's typography.
     description = view.fmt.typography("\n".join([
-        _("When: %(date)s") % {"date": view.fmt.date(date, milestone.date_qualifier)},
+        _("When: %(date)s") % {"date": when},
         milestone.summary[lang],
         _("Sources: %(sources)s") % {"sources": sources},
         _("Status: %(status)s") % {"status": view.status(milestone.status)},
@@ -82,9 +90,10 @@ def _event(
     event = icalendar.Event()
     event.add("uid", milestone_uid(milestone.id, site_url))
     event.add("dtstamp", stamp)
-    event.add("dtstart", start)
-    event.add("dtend", end)
-    event.add("summary", view.fmt.typography(milestone.title[lang]), parameters={"LANGUAGE": lang})
+    event.add("dtstart", day)
+    event.add("dtend", day + ONE_DAY)  # all-day, one day: DTEND is exclusive
+    title = milestone.title[lang] if date.precision == "day" else f"{milestone.title[lang]}, {when}"
+    event.add("summary", view.fmt.typography(title), parameters={"LANGUAGE": lang})
     event.add("description", description, parameters={"LANGUAGE": lang})
     event.add("url", f"{timeline_url}#{milestone.id}")
     # A planned step is the partners' or the press's date, not a certainty.
