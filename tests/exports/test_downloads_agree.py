@@ -17,6 +17,7 @@ EXPECTED_PATHS = [
     "data/facts.schema.json",
     "data/facts.fr.csv",
     "data/facts.en.csv",
+    "data/facts.fr.spreadsheet.csv",
     "data/timeline.fr.ics",
     "data/timeline.ics",
     "fr/feed.xml",

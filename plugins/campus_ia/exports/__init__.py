@@ -17,6 +17,7 @@ from .addresses import (
     FACTS_CSV,
     FACTS_JSON,
     FACTS_SCHEMA,
+    FACTS_SPREADSHEET_CSV,
     TIMELINE_ICS,
     UPDATES_FEED,
     Download,
@@ -68,6 +69,7 @@ def build_downloads(assembly: SiteAssembly, *, build_date: dt.date | None = None
     }
     for lang, download in FACTS_CSV.items():
         files[download.path] = facts_csv(assembly, lang)
+    files[FACTS_SPREADSHEET_CSV.path] = facts_csv(assembly, "fr", spreadsheet=True)
     for lang, download in TIMELINE_ICS.items():
         files[download.path] = timeline_calendar(assembly, lang)
     for lang, download in UPDATES_FEED.items():

@@ -28,6 +28,8 @@ class Download:
 FACTS_JSON = Download("data/facts.json", "application/json")
 FACTS_SCHEMA = Download("data/facts.schema.json", "application/schema+json")
 FACTS_CSV = {lang: Download(f"data/facts.{lang}.csv", "text/csv", lang) for lang in LANGUAGES}
+# For spreadsheets set to French (Excel, LibreOffice): byte-order mark, ';', decimal comma.
+FACTS_SPREADSHEET_CSV = Download("data/facts.fr.spreadsheet.csv", "text/csv", "fr")
 # The English calendar keeps the plain name that the timeline page already links.
 TIMELINE_ICS = {
     "fr": Download("data/timeline.fr.ics", "text/calendar", "fr"),
@@ -39,6 +41,7 @@ DOWNLOADS: tuple[Download, ...] = (
     FACTS_JSON,
     FACTS_SCHEMA,
     *FACTS_CSV.values(),
+    FACTS_SPREADSHEET_CSV,
     *TIMELINE_ICS.values(),
     *UPDATES_FEED.values(),
 )
@@ -48,6 +51,7 @@ DATASET_DOWNLOADS: tuple[Download, ...] = (
     FACTS_JSON,
     FACTS_SCHEMA,
     *FACTS_CSV.values(),
+    FACTS_SPREADSHEET_CSV,
     *TIMELINE_ICS.values(),
 )
 """The downloads that make up the facts data set (the feeds are news, not data)."""
