@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -222,8 +223,6 @@ def _problem(document: YamlDocument, path: PathKey, message: str) -> Problem:
 
 
 def _closest(value: str, known: list[str], namespace: str) -> str:
-    import difflib
-
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     if close:
         return f" (did you mean '{close[0]}'?)"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..site.structure import LANGUAGES
+from .. import LANGUAGES
 
 
 @dataclass(frozen=True)
