@@ -26,6 +26,7 @@ from ..exports.french_text import french_strings, french_values
 from ..i18n import N_, Catalogs
 from ..pages import PageContext, render_page
 from ..pages.environment import markdown_safe
+from ..pages.downloads import CAPACITY_JSON
 from ..pages.language import LanguageContext
 from .alternates import Alternate, alternates, og_locales
 from .prose_sources import contact_markdown, lead_source_name
@@ -252,7 +253,7 @@ class SiteAssembly:
             # Serialised as capacity_json() does, with the French strings set in French typography.
             document = french_strings(capacity_document(self.content))
             text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
-            files["data/capacity.json"] = (text + "\n").encode("utf-8")
+            files[CAPACITY_JSON.path] = (text + "\n").encode("utf-8")
         except Exception as exc:  # noqa: BLE001 - any writer's failure, named for a person
             raise DownloadError(exc) from None
         return files
