@@ -10,6 +10,7 @@ from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel
 
+from .. import LANGUAGES
 from .dates import PartialDate
 from .model import (
     CampusFile,
@@ -162,7 +163,7 @@ class Content:
 
     def _check_pages(self) -> Iterator[Problem]:
         document = self.documents["site"]
-        for lang in ("fr", "en"):
+        for lang in LANGUAGES:
             seen: dict[str, int] = {}
             for index, page in enumerate(self.site.pages):
                 slug = page.slug[lang]

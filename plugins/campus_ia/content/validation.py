@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from pydantic import BaseModel, ValidationError
 
+from .. import LANGUAGES
 from .model import FILE_MODELS
 from .problems import ContentError, Problem, format_path
 from .project_files import outside_problem
@@ -167,7 +168,7 @@ def _shorten(text: str, limit: int = 80) -> str:
 
 
 def _missing_message(key: str) -> str:
-    if key in ("fr", "en"):
+    if key in LANGUAGES:
         language = "French" if key == "fr" else "English"
         return f"the {language} translation is missing (add '{key}: ...')"
     return f"the required key '{key}' is missing (add '{key}: ...')"
