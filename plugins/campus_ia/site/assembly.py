@@ -117,17 +117,7 @@ class SiteAssembly:
         return f"{site.repository.rstrip('/')}/edit/{site.edit_branch}/"
 
     def page_context(self, page: SitePage) -> PageContext:
-        return PageContext(
-            content=self.content,
-            lang=page.lang,
-            page_id=page.id,
-            page_url=page.url,
-            fmt=self.formatters[page.lang],
-            gettext=self.translator(page.lang),
-            ngettext=self.ngettext(page.lang),
-            page_urls=self.structure.urls(),
-            edit_base=self.edit_base(),
-        )
+        return PageContext(self.languages[page.lang], page_id=page.id, page_url=page.url, edit_base=self.edit_base())
 
     def page_body(self, page: SitePage) -> str:
         """The Markdown body of a generated page, with the template helpers of the layers above ``pages``."""
