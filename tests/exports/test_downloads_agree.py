@@ -32,11 +32,11 @@ def test_addresses(downloads: dict[str, bytes]) -> None:
 
 
 def test_two_builds_are_byte_identical(assembly: SiteAssembly, downloads: dict[str, bytes]) -> None:
-    assert build_downloads(assembly) == downloads
+    assert build_downloads(assembly.content, assembly.languages) == downloads
 
 
 def test_build_date_changes_nothing_but_generated(assembly: SiteAssembly, downloads: dict[str, bytes]) -> None:
-    later = build_downloads(assembly, build_date=dt.date(2029, 9, 9))
+    later = build_downloads(assembly.content, assembly.languages, build_date=dt.date(2029, 9, 9))
     assert [p for p in downloads if later[p] != downloads[p]] == ["data/facts.json"]
 
 

@@ -25,17 +25,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from ..content import Content
 from ..content.model import Figure, Report
 from ..i18n import N_
 from ..formatting.units import UNITS
 from ..pages.figures import FigureView
+from ..pages.language import LanguageContext
 from .machine_text import iso_period_text, raw_number_text
 
-if TYPE_CHECKING:
-    from ..site.assembly import SiteAssembly
 
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("figure_id", N_("Figure id")),
@@ -89,15 +88,13 @@ def unit_label(code: str, lang: str, gettext: Callable[[str], str]) -> str:
     return gettext(MONEY_UNIT_LABELS[code])
 
 
-def facts_csv(assembly: SiteAssembly, lang: str, *, spreadsheet: bool = False) -> bytes:
-    """The CSV file of ``lang`` as UTF-8 bytes; ``spreadsheet``: the edition for French spreadsheets."""
-    gettext = assembly.translator(lang)
-    fmt = assembly.formatters[lang]
-    view = FigureView(assembly.content, lang, fmt, gettext)
+def facts_csv(language: LanguageContext, *, spreadsheet: bool = False) -> bytes:
+    """The CSV file of ``language`` as UTF-8 bytes; ``spreadsheet``: the edition for French spreadsheets."""
+    lang, gettext, fmt, view = language.lang, language.gettext, language.fmt, language.figures
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";" if spreadsheet else ",", lineterminator="\r\n")
     writer.writerow([gettext(header) for _key, header in CSV_COLUMNS])
-    for row in csv_rows(assembly.content, lang, view):
+    for row in csv_rows(language.content, lang, view):
         row.update(
             unit_label=unit_label(row["unit"], lang, gettext),
             status_label=view.status(row["status"]),

@@ -10,17 +10,15 @@ come from milestone ids, DTSTAMP from ``site.last_reviewed``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import icalendar
 
 from ..content import PartialDate
 from ..content.model import Milestone
 from ..pages.figures import FigureView
+from ..pages.language import LanguageContext
 from .machine_text import absolute_url, midnight_utc, review_date, site_host
-
-if TYPE_CHECKING:
-    from ..site.assembly import SiteAssembly
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -42,27 +40,27 @@ def event_day(date: PartialDate, qualifier: str | None) -> dt.date:
     return date.start if qualifier == "from" else date.end
 
 
-def timeline_calendar(assembly: SiteAssembly, lang: str) -> bytes:
-    """The iCalendar file of ``lang`` as bytes (CRLF line ends, folded as RFC 5545 wants)."""
-    content = assembly.content
-    _ = assembly.translator(lang)
+def timeline_calendar(language: LanguageContext) -> bytes:
+    """The iCalendar file of ``language`` as bytes (CRLF line ends, folded as RFC 5545 wants)."""
+    content, lang, site_url = language.content, language.lang, language.site_url
+    _ = language.gettext
     site_title = content.site.title[lang]
     calendar = icalendar.Calendar()
-    calendar.add("prodid", f"-//{site_host(assembly.site_url)}//Campus IA timeline//{lang.upper()}")
+    calendar.add("prodid", f"-//{site_host(site_url)}//Campus IA timeline//{lang.upper()}")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    name = assembly.formatters[lang].typography(_("%(site)s: timeline") % {"site": site_title})
+    name = language.fmt.typography(_("%(site)s: timeline") % {"site": site_title})
     # icalendar writes properties it has no type for (NAME, X-WR-*) as they are; they are TEXT
     # (RFC 7986), so say so: ; , \ and line breaks are then escaped as RFC 5545 wants.
     calendar.add("name", icalendar.vText(name))
     calendar.add("x-wr-calname", icalendar.vText(name))
     stamp = midnight_utc(review_date(content.site.last_reviewed))
-    timeline_url = absolute_url(assembly.site_url, assembly.structure.get("timeline", lang).url)
-    view = FigureView(content, lang, assembly.formatters[lang], _)
+    timeline_url = absolute_url(site_url, language.page_url("timeline"))
+    view = language.figures
     for milestone in content.milestones:
         if milestone.date:
-            calendar.add_component(_event(milestone, lang, view, _, assembly.site_url, timeline_url, stamp))
+            calendar.add_component(_event(milestone, lang, view, _, site_url, timeline_url, stamp))
     return calendar.to_ical()
 
 

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem
 from ..content.project_files import OUTSIDE_MESSAGE, is_inside
-from ..exports.addresses import UPDATES_FEED
+from ..pages.downloads import UPDATES_FEED
 from ..formatting import Formatter
 from ..formatting.html_typography import french_html
 from ..i18n import CatalogError, Catalogs
@@ -259,7 +259,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             return
         site_dir = Path(config.site_dir)
         split_search_index(site_dir, _search_languages(self.env or config.theme.get_env()))
-        write_language_404s(self, config)
+        write_language_404s(self.assembly, self.env or config.theme.get_env(), self.navigations, config)
         missing = self.assembly.catalogs.missing()
         self.assembly.catalogs.reset_missing()
         if missing:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..site.structure import LANGUAGES
+from .. import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -55,3 +55,10 @@ DATASET_DOWNLOADS: tuple[Download, ...] = (
     *TIMELINE_ICS.values(),
 )
 """The downloads that make up the facts data set (the feeds are news, not data)."""
+
+CAPACITY_JSON = Download("data/capacity.json", "application/json")
+"""The capacity model's inputs, results and caveats (``campus_ia.capacity.document``), which the site
+writes beside the :data:`DOWNLOADS` of ``campus_ia.exports``."""
+
+SITE_DOWNLOADS: tuple[Download, ...] = (*DOWNLOADS, CAPACITY_JSON)
+"""Every download the site publishes, in the order the build writes them."""
