@@ -20,8 +20,13 @@ def main(argv: list[str] | None = None) -> int:
     site = commands.add_parser("check-site", help="release checks on a built site (CSP, links, structure, "
                                "third-party requests); exit 1 listing every problem")
     site.add_argument("site_dir", type=Path, nargs="?", default=Path("site"), help="built site (default: site)")
-    i18n = commands.add_parser("i18n", help="interface strings: extract templates, update catalogs")
-    i18n.add_argument("action", choices=["extract", "update"])
+    i18n = commands.add_parser("i18n", help="interface strings (extract, update) and prose translations "
+                               "(status, mark-current)")
+    i18n.add_argument("action", choices=["extract", "update", "status", "mark-current"])
+    i18n.add_argument("pages", nargs="*", type=Path, help="mark-current: the translated page(s), e.g. docs/en/about.md")
+    i18n.add_argument("--strict", action="store_true", help="status: exit 1 when a translation is stale")
+    edit = commands.add_parser("edit", help="start the web editor on 127.0.0.1 (local backend, checked saves)")
+    edit.add_argument("--port", type=int, default=8081, help="port of the editor (default: 8081)")
     args = parser.parse_args(argv)
     root: Path = args.root
 
@@ -35,6 +40,16 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_schemas(root / "content" / "schemas"):
             print(path)
         return 0
+    if args.command == "edit":
+        from .editor.cli_edit import run_editor
+
+        return run_editor(root, args.port)
+    if args.action in ("status", "mark-current"):
+        from .translations.cli_status import mark_current_command, status_command
+
+        if args.action == "status":
+            return status_command(root, strict=args.strict)
+        return mark_current_command(root, args.pages)
     from .i18n import workflow
 
     getattr(workflow, args.action)(root / "locales")

@@ -17,7 +17,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
-    "site": ("theme", "site", "mkdocs_plugin"),
+    "site": ("theme", "site", "mkdocs_plugin", "translations"),
     "pages": ("pages",),
     "facts": ("facts", "exports"),
     "capacity": ("capacity",),

@@ -41,6 +41,7 @@ from .nav_cache import NavigationCache
 from .navigation import language_navigations
 from .not_found import write_language_404s
 from .theme_text import ThemeText
+from .translation_check import StaleTranslations
 from .watcher import poll_faster
 
 
@@ -66,6 +67,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.early_compression: EarlyCompression | None = None  # pages gzipped while others render
         self.collections = FewerCollections()  # garbage-collector thresholds raised during a build
         self.theme_text = ThemeText()
+        self.stale = StaleTranslations()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # build and serve write through a staging folder (atomic_output.py); --dirty updates in place.
@@ -119,6 +121,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         problems = structure.check_prose(Path(config.docs_dir), self.docs_shown)
         if problems:
             raise PluginError("\n".join(["Problems with the pages in docs/:", *(f"  {p}" for p in problems)]))
+        self.stale.check(structure, Path(config.docs_dir), self.docs_shown, self.config.stale_translations)
         for page in structure.generated():
             files.append(File.generated(config, page.src_uri, content=self.assembly.generated_markdown(page)))
         files.append(File.generated(config, ROOT_PAGE, content=_root_markdown(self.assembly)))
@@ -165,6 +168,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.prose_problems.extend(
             Problem(p.file, p.line + offset, p.column, p.where, p.message) for p in problems
         )
+        result = self.stale.notice(page.file.src_uri, result, self.assembly.translator(site_page.lang))
         # French prose gets the same typography as French data (no-break spaces before ; : ! ?).
         return self.assembly.formatters[site_page.lang].typography(result)
 
