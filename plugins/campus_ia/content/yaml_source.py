@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .yaml_hints import colon_fixes
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -166,6 +167,11 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     except _Located as exc:
         return None, [problem(exc.position.line, exc.position.column, exc.message)]
     except yaml.MarkedYAMLError as exc:
+        if "mapping values are not allowed" in str(exc.problem):
+            # A French ' : ' in a value: name every such line with its exact fix, not just the first.
+            fixes = colon_fixes(text)
+            if fixes:
+                return None, [problem(line, column, message) for line, column, message in fixes]
         mark = exc.problem_mark or exc.context_mark
         return None, [problem(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
                               _explain_yaml_error(exc))]
