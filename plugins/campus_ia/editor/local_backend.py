@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import yaml
+
 from ..content.model import FILE_MODELS
 from ..translations.freshness import split_front_matter
 from .save_check import check_save, explain, write_atomically
@@ -123,6 +125,40 @@ class LocalBackend:
         return clean
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes dates as they were typed (2025-05-19, not '2025-05-19'): the content keeps them as text.
+    Lists are indented under their key, as in the shipped files."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+_PlainDumper.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+
+
+def _one_line_values(text: str) -> str:
+    """The CMS's YAML written again with one line per value (the CMS folds long texts at 80
+    characters, which makes every later change to a paragraph a many-line difference)."""
+    try:
+        data = yaml.load(text, Loader=_TextDates)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError:
+        return text  # the save check reports it, located
+    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=1_000_000)
+
+
+class _TextDates(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, as the content loader does."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _normalised(relative: str) -> str:
     path = PurePosixPath(relative.lstrip("/"))
     if ".." in path.parts or "\\" in relative:
@@ -139,6 +175,8 @@ def _tidy(relative: str, raw: str, project: Path) -> str:
     """
     text = raw if raw.endswith("\n") else raw + "\n"
     path = project / relative
+    if relative.endswith(".yml"):
+        text = _one_line_values(text)
     if relative.endswith(".yml") and path.is_file():
         header = []
         for line in path.read_text(encoding="utf-8-sig").splitlines():

@@ -80,7 +80,7 @@ def explain(problems: list[Problem], lang: str) -> str:
 
 
 def located(problem: Problem, lang: str) -> str:
-    """``Campus and figures › Figures no. 1 › Reports no. 2 › Value: message (content/campus.yml:12:9)``."""
+    """``Campus and figures › Figures no. 1 › Reports (sources) no. 2 › Value: message (content/campus.yml)``."""
     stem = Path(problem.file).stem
     parts = [file_label(stem, lang)] if problem.file.startswith("content/") else []
     for match in _PATH_PART.finditer(problem.where):
@@ -90,7 +90,9 @@ def located(problem: Problem, lang: str) -> str:
         elif parts:
             parts[-1] += f" n° {int(index) + 1}" if lang == "fr" else f" no. {int(index) + 1}"
     message = _in_language(problem.message, lang)
-    place = f" ({problem.file}:{problem.line}:{problem.column})" if problem.line else ""
+    # The file name, not its line: the line is that of the text the editor would have written,
+    # which the person never sees; the field path is what locates it in the form.
+    place = f" ({problem.file})" if problem.file.startswith("content/") else ""
     where = " › ".join(parts)
     separator = " : " if lang == "fr" else ": "
     return f"{where}{separator}{message}{place}" if where else f"{message}{place}"
