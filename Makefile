@@ -4,6 +4,7 @@
 #   make build   strict build into site/, then the release checks (campus-ia check-site)
 #   make test    install test tools (Chromium, nginx, Java, Node packages) and run pytest
 #   make bench   run benchmarks/run.py
+#   make edit    web editor on http://127.0.0.1:8081/ beside the live preview (guide/)
 #
 # Each target installs what it needs into .venv first. A stamp file named after
 # a hash of pyproject.toml records a finished install, so a second run skips pip
@@ -28,10 +29,17 @@ STAMP = $(VENV)/.installed-$(1)-$(PYPROJECT_HASH)
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench
+.PHONY: serve build test bench edit
 
 serve: $(call STAMP,base)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+# The editor (Decap CMS, from npm) and the preview run side by side; Ctrl-C stops both.
+edit: $(call STAMP,base)
+	[ -f node_modules/decap-cms/dist/decap-cms.js ] || npm ci --no-audit --no-fund --ignore-scripts
+	trap 'kill 0' EXIT; \
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000 & \
+	$(BIN)/campus-ia edit --port 8081
 
 build: $(call STAMP,base)
 	$(BIN)/mkdocs build --strict

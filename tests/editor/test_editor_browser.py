@@ -154,5 +154,5 @@ def test_an_invalid_save_is_refused_in_the_browser_located_by_field_in_french(
     page.screenshot(path=str(SHOTS / "editor-refused-fr-1366.png")) if SHOTS else None
     # Located by field, in French: the file, the figure, the report, the note, the English half.
     assert re.search(r"Campus et chiffres › Chiffres n° \d+ › Informations \(sources\) n° \d+ › Note › "
-                     r"Anglais \(en\) : ne doit pas être vide \(content/campus\.yml\)", shown), shown
+                     r"Anglais \(en\)\u00a0: ne doit pas être vide \(content/campus\.yml\)", shown), shown
     assert campus_file.read_text(encoding="utf-8") == before  # nothing was written

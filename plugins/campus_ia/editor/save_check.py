@@ -24,16 +24,19 @@ _PATH_PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 # The model's messages are in English; the common ones are said in French for French editors.
 _FRENCH = [
     (re.compile(r"^the French translation is missing \(add 'fr: \.\.\.'\)$"),
-     "la traduction française manque (remplissez le champ « fr »)"),
+     "la traduction française manque (remplissez le champ «\u202ffr\u202f»)"),
     (re.compile(r"^the English translation is missing \(add 'en: \.\.\.'\)$"),
-     "la traduction anglaise manque (remplissez le champ « en »)"),
-    (re.compile(r"^the required key '(.+)' is missing \(add '.+: \.\.\.'\)$"), "le champ « {0} » est obligatoire"),
+     "la traduction anglaise manque (remplissez le champ «\u202fen\u202f»)"),
+    (re.compile(r"^the required key '(.+)' is missing \(add '.+:' with 'fr: \.\.\.' and 'en: \.\.\.'.*\)$"),
+     "le champ «\u202f{0}\u202f» est obligatoire, en français (fr) et en anglais (en)"),
+    (re.compile(r"^the required key '(.+)' is missing \(add '.+: \.\.\.'\)$"), "le champ «\u202f{0}\u202f» est obligatoire"),
     (re.compile(r"^must not be empty$"), "ne doit pas être vide"),
-    (re.compile(r"^unknown (source|person|figure|milestone|section|accelerator) id '(.+?)'(.*)$"),
-     "identifiant inconnu « {1} »{2}"),
+    (re.compile(r"^unknown [a-z ]+ id '(.+?)' \(did you mean '(.+?)'\?\)$"),
+     "identifiant inconnu «\u202f{0}\u202f» (vouliez-vous dire «\u202f{1}\u202f»\u202f?)"),
+    (re.compile(r"^unknown [a-z ]+ id '(.+?)'.*$"), "identifiant inconnu «\u202f{0}\u202f»"),
     (re.compile(r"^exactly one report must have 'standing: lead' \(found (\d+)(.*?)\); (.*)$"),
-     "une seule information doit avoir le rang « lead » (trouvé : {0}{1})"),
-    (re.compile(r"^'(.*)' is not a date \(expected (.*)\)$"), "« {0} » n’est pas une date (attendu : {1})"),
+     "une seule information doit avoir le rang «\u202flead\u202f» (trouvé\u00a0: {0}{1})"),
+    (re.compile(r"^'(.*)' is not a date \(expected (.*)\)$"), "«\u202f{0}\u202f» n’est pas une date (attendu\u00a0: {1})"),
 ]
 
 
@@ -72,7 +75,7 @@ def explain(problems: list[Problem], lang: str) -> str:
     """The problems as the editor shows them: a heading, then one line per problem, located by field."""
     count = len(problems)
     if lang == "fr":
-        heading = (f"Enregistrement refusé : {count} problème{'s' if count > 1 else ''} à corriger "
+        heading = (f"Enregistrement refusé\u00a0: {count} problème{'s' if count > 1 else ''} à corriger "
                    "(rien n’a été écrit)")
     else:
         heading = f"Not saved: {count} problem{'s' if count > 1 else ''} to fix (nothing was written)"
@@ -94,7 +97,7 @@ def located(problem: Problem, lang: str) -> str:
     # which the person never sees; the field path is what locates it in the form.
     place = f" ({problem.file})" if problem.file.startswith("content/") else ""
     where = " › ".join(parts)
-    separator = " : " if lang == "fr" else ": "
+    separator = "\u00a0: " if lang == "fr" else ": "  # French: a no-break space before the colon
     return f"{where}{separator}{message}{place}" if where else f"{message}{place}"
 
 
