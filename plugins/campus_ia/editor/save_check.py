@@ -36,6 +36,10 @@ _FRENCH = [
     (re.compile(r"^unknown [a-z ]+ id '(.+?)'.*$"), "identifiant inconnu «\u202f{0}\u202f»"),
     (re.compile(r"^exactly one report must have 'standing: lead' \(found (\d+)(.*?)\); (.*)$"),
      "une seule information doit avoir le rang «\u202flead\u202f» (trouvé\u00a0: {0}{1})"),
+    (re.compile(r"^'(.*)' is not allowed here \(expected one of (.*)\)$"),
+     "«\u202f{0}\u202f» n’est pas permis ici (choix possibles\u00a0: {1})"),
+    (re.compile(r"^'(.*)' is not valid: expected a number.*$"),
+     "«\u202f{0}\u202f» n’est pas un nombre (chiffres seulement, par exemple 8500000000, sans espace ni unité)"),
     (re.compile(r"^'(.*)' is not a date \(expected (.*)\)$"), "«\u202f{0}\u202f» n’est pas une date (attendu\u00a0: {1})"),
 ]
 
