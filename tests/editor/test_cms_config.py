@@ -103,3 +103,11 @@ def test_decaps_schema_check_does_find_a_broken_configuration() -> None:
                             input=json.dumps(config), capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 1
     assert "must have required property 'options'" in result.stdout
+
+
+def test_the_french_editor_names_each_choice_in_french_beside_its_value() -> None:
+    config = cms_config("fr", "http://127.0.0.1:1/api/v1", _shipped_references())
+    reports = _field(_field(_file(config, "campus")["fields"], "figures")["fields"], "reports")
+    standing = _field(reports["fields"], "standing")["options"]
+    assert [o["value"] for o in standing] == list(typing.get_args(content_model.Standing))
+    assert all(o["label"].endswith(f"({o['value']})") and o["label"] != f"({o['value']})" for o in standing)

@@ -18,7 +18,7 @@ from pydantic.fields import FieldInfo
 
 from ..content.model import FILE_MODELS, Bilingual
 from ..content.store import _ID_NAMESPACES, _REFERENCES
-from .labels import field_label, file_label, ui_text
+from .labels import choice_options, field_label, file_label, ui_text
 
 DATE_PATTERN = r"^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$"
 ReferenceOptions = dict[str, list[str]]
@@ -114,7 +114,7 @@ def _widget_for(name: str, annotation: Any, info: FieldInfo, lang: str, refs: Re
     if namespace and _is_text(annotation):
         return {"widget": "select", "options": _options(refs.get(namespace, []))}
     if origin is Literal:
-        return {"widget": "select", "options": _options([str(v) for v in typing.get_args(annotation)])}
+        return {"widget": "select", "options": choice_options([str(v) for v in typing.get_args(annotation)], lang)}
     if annotation is Bilingual:
         return {"widget": "bilingual"}
     if _is_union(annotation):  # e.g. a publisher: one name, or a name in each language

@@ -42,6 +42,14 @@ _FIELDS_FR = {
 _FIELDS_EN = {"fr": "French (fr)", "en": "English (en)", "body": "Page text",
               "translated_from": "Translated from (hash)", "key": "Key (facts sheet)",
               "as_of": "As of", "reports": "Reports (sources)"}
+_CHOICES_FR = {
+    "official": "officiel", "press": "presse", "estimate": "estimation", "unknown": "inconnu",
+    "lead": "principale", "alternative": "autre version", "superseded": "remplacée",
+    "exact": "exact", "approx": "environ", "up_to": "jusqu’à", "more_than": "plus de", "at_least": "au moins",
+    "by_end": "d’ici la fin de", "before_end": "avant la fin de", "from": "à partir de", "expected": "prévue",
+    "done": "fait", "planned": "prévu", "campus": "Campus IA", "context": "contexte",
+    "founder": "fondateur", "participant": "participant", "fr": "français", "en": "anglais",
+}
 _FILES = {
     "site": ("Site et pages", "Site and pages"), "sources": ("Sources", "Sources"),
     "campus": ("Campus et chiffres", "Campus and figures"), "partners": ("Partenaires", "Partners"),
@@ -80,3 +88,11 @@ def ui_text(key: str, lang: str) -> str:
     """A sentence of the editor's configuration in its language."""
     fr, en = _UI[key]
     return fr if lang == "fr" else en
+
+
+def choice_options(values: list[str], lang: str) -> list[str | dict[str, str]]:
+    """A select's options: the values themselves in English; in French, a French label beside the
+    value the files and messages use (« officiel (official) »)."""
+    if lang != "fr":
+        return list(values)
+    return [{"label": f"{_CHOICES_FR[v]} ({v})", "value": v} if v in _CHOICES_FR else v for v in values]

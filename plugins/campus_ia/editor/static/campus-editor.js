@@ -26,7 +26,7 @@
       var self = this, value = this.props.value, id = this.props.forID;
       // Inline grid: the CMS's own wrapper class would otherwise win over a stylesheet rule.
       return h("div", { className: "campus-bilingual " + (this.props.classNameWrapper || ""), id: id,
-                        style: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))", gap: "12px" } },
+                        style: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(240px, 100%), 1fr))", gap: "12px" } },
         LANGS.map(function (lang) {
           var inputId = id + "-" + lang[0];
           return h("div", { key: lang[0], className: "campus-bilingual-part", lang: lang[0] },
