@@ -65,13 +65,21 @@ def _prose_collection(page_lang: str, lang: str) -> dict[str, Any]:
         "extension": "md",
         "format": "frontmatter",
         "create": True,
+        "delete": False,
+        # A new page's file name is its slug, typed in the 'page' field (never stored: the
+        # backend drops it from the front matter); existing pages keep their file.
         "slug": "{{slug}}",
-        "identifier_field": "body",
+        "identifier_field": "page",
+        "summary": "{{filename}}.{{extension}}",
         "editor": {"preview": False},
         "fields": [
+            {"name": "page", "label": field_label("page", lang), "widget": "string", "required": False,
+             "hint": ui_text("page_hint", lang)},
             {"name": "translated_from", "label": field_label("translated_from", lang), "widget": "string",
              "required": False, "hint": ui_text("translated_from_hint", lang)},
-            {"name": "body", "label": field_label("body", lang), "widget": "markdown"},
+            # Raw Markdown: the rich-text mode would rewrite the author's Markdown (and the
+            # {{ fact:... }} markers) on every save.
+            {"name": "body", "label": field_label("body", lang), "widget": "markdown", "modes": ["raw"]},
         ],
     }
 

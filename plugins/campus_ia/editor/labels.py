@@ -7,6 +7,8 @@ here is a nicety, not a requirement.
 
 from __future__ import annotations
 
+from ..formatting.typography import french_typography
+
 _FIELDS_FR = {
     "accelerators": "Accélérateurs", "as_of": "Date de l’information", "campus": "Campus",
     "category": "Catégorie", "comparison_grid": "Réseau de comparaison",
@@ -37,10 +39,10 @@ _FIELDS_FR = {
     "translation_note": "Note de traduction", "translation_source": "Source de la traduction",
     "unit": "Unité", "updates": "Mises à jour", "url": "Adresse web", "value": "Valeur",
     "via": "Trouvé via", "website": "Site web", "body": "Texte de la page",
-    "translated_from": "Traduit de (empreinte)",
+    "translated_from": "Traduit de (empreinte)", "page": "Nouvelle page : adresse",
 }
 _FIELDS_EN = {"fr": "French (fr)", "en": "English (en)", "body": "Page text",
-              "translated_from": "Translated from (hash)", "key": "Key (facts sheet)",
+              "translated_from": "Translated from (hash)", "page": "New page: address", "key": "Key (facts sheet)",
               "as_of": "As of", "reports": "Reports (sources)"}
 _CHOICES_FR = {
     "official": "officiel", "press": "presse", "estimate": "estimation", "unknown": "inconnu",
@@ -67,6 +69,10 @@ _UI = {
                              "pour marquer une traduction à jour.",
                              "Set by 'campus-ia i18n mark-current'; leave it as it is unless you are "
                              "marking a translation up to date."),
+    "page_hint": ("Pour une nouvelle page seulement : son adresse dans cette langue, comme le « slug » "
+                  "déclaré dans Site et pages › Pages (déclarez-la d’abord là, avec son titre fr et en).",
+                  "For a new page only: its address in this language, as the 'slug' given in Site and "
+                  "pages › Pages (list it there first, with its fr and en title)."),
     "date_pattern": ("Date au format AAAA-MM-JJ, AAAA-MM, AAAA-Tn (écrire 2027-Q4), AAAA-Hn ou AAAA",
                      "A date: YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY"),
 }
@@ -74,8 +80,9 @@ _UI = {
 
 def field_label(name: str, lang: str) -> str:
     """The label of a field key in the editor's language."""
-    table = _FIELDS_FR if lang == "fr" else _FIELDS_EN
-    return table.get(name) or name.replace("_", " ").capitalize()
+    if lang == "fr":
+        return french_typography(_FIELDS_FR.get(name) or name.replace("_", " ").capitalize())
+    return _FIELDS_EN.get(name) or name.replace("_", " ").capitalize()
 
 
 def file_label(stem: str, lang: str) -> str:
@@ -87,7 +94,7 @@ def file_label(stem: str, lang: str) -> str:
 def ui_text(key: str, lang: str) -> str:
     """A sentence of the editor's configuration in its language."""
     fr, en = _UI[key]
-    return fr if lang == "fr" else en
+    return french_typography(fr) if lang == "fr" else en
 
 
 def choice_options(values: list[str], lang: str) -> list[str | dict[str, str]]:
@@ -95,4 +102,4 @@ def choice_options(values: list[str], lang: str) -> list[str | dict[str, str]]:
     value the files and messages use (« officiel (official) »)."""
     if lang != "fr":
         return list(values)
-    return [{"label": f"{_CHOICES_FR[v]} ({v})", "value": v} if v in _CHOICES_FR else v for v in values]
+    return [{"label": french_typography(f"{_CHOICES_FR[v]} ({v})"), "value": v} if v in _CHOICES_FR else v for v in values]

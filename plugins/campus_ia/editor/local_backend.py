@@ -187,6 +187,8 @@ def _tidy(relative: str, raw: str, project: Path) -> str:
             text = "\n".join(header) + "\n" + text
     if relative.endswith(".md"):
         block, body = split_front_matter(text)
-        lines = [line for line in block.splitlines()[1:-1] if line.strip() and not re.match(r"^\w+:\s*(''|\"\"|null)?\s*$", line)]
+        lines = [line for line in block.splitlines()[1:-1] if line.strip()
+                 and not re.match(r"^\w+:\s*(''|\"\"|null)?\s*$", line)  # empty fields
+                 and not line.startswith("page:")]  # the new page's address: its file name says it
         text = ("---\n" + "\n".join(lines) + "\n---\n\n" + body.lstrip("\n")) if lines else body.lstrip("\n")
     return text
