@@ -83,3 +83,16 @@ def test_the_editor_is_not_part_of_the_public_site(built_site: Path) -> None:
         if path.is_file() and path.suffix in {".html", ".js", ".css", ".xml", ".json"}:
             text = path.read_text(encoding="utf-8", errors="replace")
             assert "decap" not in text.lower() and "campus-editor" not in text, path
+
+
+@pytest.mark.parametrize("headers", [
+    {"Origin": "https://somewhere.example", "Content-Type": "application/json"},
+    {"Content-Type": "text/plain"},
+    {"Host": "attacker.example:80", "Content-Type": "application/json"},
+], ids=["other-origin", "form-content-type", "rebound-host"])
+def test_requests_from_other_sites_are_refused(editor: EditorServer, headers: dict) -> None:
+    request = urllib.request.Request(f"{editor.url}api/v1", method="POST", headers=headers,
+                                     data=json.dumps({"action": "getEntry", "params": {"path": "content/site.yml"}}).encode())
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 403

@@ -104,6 +104,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
             return
         lang = "en" if "/en/" in (self.headers.get("Referer") or "") else "fr"
+        refusal = self._foreign_request()
+        if refusal:
+            self._json(HTTPStatus.FORBIDDEN, {"error": refusal})
+            return
         try:
             length = int(self.headers.get("Content-Length") or 0)
             if length > 20_000_000:
@@ -116,6 +120,25 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(HTTPStatus(exc.status), {"error": str(exc)})
         except (ValueError, TypeError) as exc:
             self._json(HTTPStatus.BAD_REQUEST, {"error": f"bad request: {exc}"})
+
+    def _foreign_request(self) -> str | None:
+        """Why a request does not come from the editor's own page, or None.
+
+        Another web page open in the same browser could otherwise post to this address (a
+        cross-site request, or DNS rebinding): the Host must be this server, the Origin (sent
+        by browsers with every POST) this server's, and the body JSON, which a cross-site form
+        cannot send without the browser asking first (and it gets no CORS answer here).
+        """
+        port = self.server.server_address[1]
+        hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
+        if self.headers.get("Host") not in hosts:
+            return "unexpected Host"
+        origin = self.headers.get("Origin")
+        if origin is not None and origin not in {f"http://{host}" for host in hosts}:
+            return "requests from other sites are refused"
+        if not (self.headers.get("Content-Type") or "").startswith("application/json"):
+            return "expected application/json"
+        return None
 
     def _json(self, status: HTTPStatus, data: Any) -> None:
         self._send(status, json.dumps(data, ensure_ascii=False).encode(), "application/json; charset=utf-8")

@@ -105,7 +105,20 @@ def mark_current(docs_dir: Path, translation: str, source: str) -> str:
         first_newline = block.index("\n") + 1
         text = block[:first_newline] + line + "\n" + block[first_newline:] + body
     path.write_text(text, encoding="utf-8")
+    _forget_source_of(docs_dir / source)
     return digest
+
+
+def _forget_source_of(path: Path) -> None:
+    """Remove ``translated_from`` from the page now named as the source: one page of a pair carries it."""
+    text = _read(path)
+    block, body = split_front_matter(text)
+    if not block or not _FIELD_LINE.search(block):
+        return
+    block = _FIELD_LINE.sub("", block, count=1).replace("\n\n", "\n")
+    if not [line for line in block.splitlines()[1:-1] if line.strip()]:
+        block, body = "", body.lstrip("\n")
+    path.write_text(block + body, encoding="utf-8")
 
 
 def stale_pairs(pairs: Iterable[PagePair]) -> list[PagePair]:
