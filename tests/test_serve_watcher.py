@@ -15,6 +15,7 @@ import urllib.error
 import urllib.request
 import uuid
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -109,7 +110,8 @@ def test_the_plugin_watches_content_and_locales_through_the_servers_own_method(t
     plugin.project_dir = tmp_path
     server = Server()
     observer = server.observer
-    assert plugin.on_serve(server, config=None, builder=lambda: None) is server  # type: ignore[arg-type]
+    config = SimpleNamespace(site_dir=str(tmp_path / "site"), site_url=None)  # what on_serve reads of it
+    assert plugin.on_serve(server, config=config, builder=lambda: None) is server  # type: ignore[arg-type]
     assert sorted(server.asked) == sorted(str(tmp_path / f) for f in ("content", "locales"))
     assert server.observer is observer  # MkDocs' own observer, as MkDocs set it up
 

@@ -18,7 +18,7 @@ from campus_ia.content import ContentError
 from campus_ia.content.validation import load_content
 from campus_ia.content.yaml_source import read_yaml
 from campus_ia.editor.save_check import explain
-from campus_ia.site.structure import SiteStructure
+from campus_ia.pages.structure import SiteStructure
 from campus_ia.translations import page_pairs
 
 REPO = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ import pytest
 
 from campus_ia.content.validation import load_content
 from campus_ia.site.assembly import SiteAssembly
-from campus_ia.site.structure import SiteStructure
+from campus_ia.pages.structure import SiteStructure
 from campus_ia.translations import page_pairs
 from campus_ia.translations.notice import NOTICE_TITLE
 from tests.support.build import build, copy_project
