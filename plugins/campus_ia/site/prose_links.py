@@ -21,11 +21,8 @@ _HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 def internal_targets(html: str) -> list[str]:
     """Every relative ``href`` and ``src`` in ``html`` (no scheme, no leading '/', not only '#...')."""
-    collector = _LinkCollector()
-    collector.feed(html)
-    collector.close()
     found: list[str] = []
-    for value in collector.values:
+    for value in _link_values(html):
         value = value.strip()
         if not value or value.startswith(("#", "/")) or _HAS_SCHEME.match(value):
             continue
@@ -75,11 +72,8 @@ def broken_anchors(
     missing page, which :func:`broken_links` reports). The strict build refuses these
     links too (``validation.anchors: warn`` in ``mkdocs.yml``).
     """
-    collector = _LinkCollector()
-    collector.feed(html)
-    collector.close()
     problems: list[Problem] = []
-    for value in collector.values:
+    for value in _link_values(html):
         value = value.strip()
         if "#" not in value or value.startswith("/") or _HAS_SCHEME.match(value):
             continue
@@ -99,11 +93,8 @@ def absolute_links(html: str, source: str, file: str) -> list[Problem]:
     MkDocs itself reports these (``validation.absolute_links``), without a line; ``check``
     reports them here so that it refuses what the build refuses.
     """
-    collector = _LinkCollector()
-    collector.feed(html)
-    collector.close()
     problems: list[Problem] = []
-    for value in collector.values:
+    for value in _link_values(html):
         value = value.strip()
         if value.startswith("/") and not value.startswith("//"):
             index = max(source.find(value), 0)
@@ -117,6 +108,14 @@ def resolve(base: str, path: str) -> str:
     """``path`` relative to the folder ``base`` (site- or docs-relative, '/'-separated), normalised."""
     joined = posixpath.normpath(posixpath.join(base, path))
     return "" if joined == "." else joined
+
+
+def _link_values(html: str) -> list[str]:
+    """Every ``href`` and ``src`` value of ``html``, in order."""
+    collector = _LinkCollector()
+    collector.feed(html)
+    collector.close()
+    return collector.values
 
 
 class _LinkCollector(HTMLParser):
