@@ -342,6 +342,12 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if report:
             raise PluginError(report)  # on_build_error removes the staging folder
         log.info("Release checks passed in %.1f seconds", time.monotonic() - started)
+        from ..site.release_blockers import address_blockers
+
+        for blocker in address_blockers(self.assembly.content):  # type: ignore[union-attr]
+            # Not a warning: previews and tests build the shipped content, which has no public address
+            # yet. 'campus-ia check-site --release' is the gate that refuses it.
+            log.info("Not ready for a public release: %s", blocker)
 
     def _discard_output(self) -> None:
         if self.output is not None:

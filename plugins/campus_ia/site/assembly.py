@@ -297,8 +297,8 @@ class SiteAssembly:
 
     def sitemap_entries(self) -> list[dict]:
         """Every page with its hreflang alternates, for ``sitemap.xml``."""
-        if not self.has_address:
-            return []  # a sitemap lists absolute addresses only; none is known yet
+        # Without the site's address the entries are root-relative: the sitemap protocol wants
+        # absolute ones, so 'campus-ia check-site --release' blocks publishing until 'url' is set.
         base = self.site_url.rstrip("/") + "/"
         entries = [{"loc": base, "alternates": []}]
         for page in self.structure.pages:
