@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import SITE_BASE, SITE_HOST
+
 import datetime as dt
 from typing import Any
 
@@ -33,7 +35,7 @@ def test_one_event_per_dated_milestone(calendars, assembly: SiteAssembly) -> Non
     dated = [m.id for m in assembly.content.milestones if m.date]
     assert "grid-1400mw" not in dated
     for lang in CALENDARS:
-        assert sorted(calendars[lang]) == sorted(f"{mid}@campus-ia.example.org" for mid in dated)
+        assert sorted(calendars[lang]) == sorted(f"{mid}@{SITE_HOST}" for mid in dated)
 
 
 def test_uids_and_dtstamp_are_stable_across_builds(assembly: SiteAssembly, downloads: dict[str, bytes]) -> None:
@@ -55,7 +57,7 @@ def test_uids_and_dtstamp_are_stable_across_builds(assembly: SiteAssembly, downl
 )
 def test_all_day_spans_cover_the_whole_period(calendars, milestone: str, start: dt.date, end: dt.date) -> None:
     for lang in CALENDARS:
-        event = calendars[lang][f"{milestone}@campus-ia.example.org"]
+        event = calendars[lang][f"{milestone}@{SITE_HOST}"]
         # All-day: plain dates (VALUE=DATE), not date-times; DTEND is exclusive.
         assert type(event.decoded("dtstart")) is dt.date and type(event.decoded("dtend")) is dt.date
         assert (event.decoded("dtstart"), event.decoded("dtend")) == (start, end)
@@ -64,7 +66,7 @@ def test_all_day_spans_cover_the_whole_period(calendars, milestone: str, start: 
 
 def test_half_year_is_written_as_all_day_dates(downloads: dict[str, bytes]) -> None:
     unfolded = downloads["data/timeline.ics"].decode("utf-8").replace("\r\n ", "")
-    blocks = [b for b in unfolded.split("BEGIN:VEVENT") if "UID:construction-start@campus-ia.example.org" in b]
+    blocks = [b for b in unfolded.split("BEGIN:VEVENT") if f"UID:construction-start@{SITE_HOST}" in b]
     assert len(blocks) == 1
     assert "\r\nDTSTART;VALUE=DATE:20260701\r\n" in blocks[0]
     assert "\r\nDTEND;VALUE=DATE:20270101\r\n" in blocks[0]
@@ -75,7 +77,7 @@ def test_dates_agree_with_facts_json(calendars, facts: dict[str, Any]) -> None:
         if record["date"] is None:
             continue
         for lang in CALENDARS:
-            event = calendars[lang][f"{record['id']}@campus-ia.example.org"]
+            event = calendars[lang][f"{record['id']}@{SITE_HOST}"]
             assert event.decoded("dtstart").isoformat() == record["start"]
             assert event.decoded("dtend") - dt.timedelta(days=1) == dt.date.fromisoformat(record["end"])
             assert plain(str(event["summary"])) == record["titles"][lang]
@@ -83,11 +85,11 @@ def test_dates_agree_with_facts_json(calendars, facts: dict[str, Any]) -> None:
 
 
 def test_links_and_wording_per_language(calendars) -> None:
-    fr = calendars["fr"]["commissioning@campus-ia.example.org"]
-    en = calendars["en"]["commissioning@campus-ia.example.org"]
-    assert str(fr["url"]) == "https://campus-ia.example.org/fr/calendrier/#commissioning"
-    assert str(en["url"]) == "https://campus-ia.example.org/en/timeline/#commissioning"
+    fr = calendars["fr"][f"commissioning@{SITE_HOST}"]
+    en = calendars["en"][f"commissioning@{SITE_HOST}"]
+    assert str(fr["url"]) == f"{SITE_BASE}fr/calendrier/#commissioning"
+    assert str(en["url"]) == f"{SITE_BASE}en/timeline/#commissioning"
     assert str(fr["summary"]) == "Mise en service" and str(en["summary"]) == "Commissioning"
     assert "2028" in str(en["description"]) and "from 2028" in str(en["description"])
     assert str(fr["status"]) == "TENTATIVE"
-    assert str(calendars["en"]["announcement@campus-ia.example.org"]["status"]) == "CONFIRMED"
+    assert str(calendars["en"][f"announcement@{SITE_HOST}"]["status"]) == "CONFIRMED"

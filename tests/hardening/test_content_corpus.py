@@ -92,9 +92,8 @@ CASES = [
     Case("capacity-misspelt-top-level-key", Edit("content/capacity.yml", "load_factor:\n", "load_facter:\n", "load_facter"),
          "load_facter: unknown key 'load_facter' (did you mean 'load_factor'?)"),
     Case("site-duplicate-key",
-         Edit("content/site.yml", "url: https://campus-ia.example.org/\n",
-              "url: https://campus-ia.example.org/\nurl: https://evil.example/\n", "url: https://evil"),
-         "the key 'url' appears twice in the same block (first on line 11); keep one"),
+         Edit("content/site.yml", "edit_branch: main\n", "edit_branch: main\nedit_branch: other\n", "edit_branch: other"),
+         "the key 'edit_branch' appears twice in the same block (first on line 14); keep one"),
     # -- encodings and sizes
     Case("quotes-windows-1252", RawEdit("content/quotes.yml", lambda raw: raw.decode("utf-8").encode("cp1252"), first_non_ascii),
          "the file is not UTF-8 text (byte 0x96); save it as UTF-8 in your editor"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import SITE_BASE, SITE_HOST
+
 import json
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -9,7 +11,7 @@ from xml.etree import ElementTree
 
 from lxml import html as lxml_html
 
-SITE_URL = "https://campus-ia.example.org/"
+SITE_URL = f"{SITE_BASE}"
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
