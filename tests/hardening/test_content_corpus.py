@@ -75,7 +75,7 @@ CASES = [
          "sources[1].id: the source id 'bpifrance-communique-2025-05' is used twice (first at content/sources.yml:6)"),
     Case("investment-figure-id-taken-by-campus",
          Edit("content/investment.yml", "  - id: first-tranche-usd\n", "  - id: site-power\n", "site-power"),
-         "figures[1].id: the figure id 'site-power' is used twice (first at content/campus.yml:51)"),
+         "figures[1].id: the figure id 'site-power' is used twice (first at content/campus.yml:58)"),
     # -- dates
     Case("timeline-30-february", Edit("content/timeline.yml", "    date: 2025-02-10\n", "    date: 2025-02-30\n", "2025-02-30"),
          "milestones[0].date: '2025-02-30' is not a real calendar date (day is out of range for month)"),
