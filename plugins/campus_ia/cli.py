@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 
 from .content import ContentError, load_content
-from .i18n import CatalogError
+from .content.schemas import write_schemas
+from .editor.cli_edit import run_editor
+from .i18n import CatalogError, workflow
+from .site.assembly import DownloadError, SiteAssembly
+from .site.prose_check import prose_problems
+from .site.release_blockers import address_blockers
+from .site.release_checks import release_report
+from .translations.cli_status import mark_current_command, status_command
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,8 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("site_dir", type=Path, nargs="?", default=Path("site"), help="built site (default: site)")
     site.add_argument("--release", action="store_true", help="also refuse what a public release needs and the "
                       "content lacks (the site's and the repository's addresses in content/site.yml)")
-    i18n = commands.add_parser("i18n", help="interface strings: extract templates, update catalogs")
-    i18n.add_argument("action", choices=["extract", "update"])
+    i18n = commands.add_parser("i18n", help="interface strings (extract, update) and prose translations "
+                               "(status, mark-current)")
+    i18n.add_argument("action", choices=["extract", "update", "status", "mark-current"])
+    i18n.add_argument("pages", nargs="*", type=Path, help="mark-current: the translated page(s), e.g. docs/en/about.md")
+    i18n.add_argument("--strict", action="store_true", help="status: exit 1 when a translation is stale")
+    edit = commands.add_parser("edit", help="start the web editor on 127.0.0.1 (local backend, checked saves)")
+    edit.add_argument("--port", type=int, default=8081, help="port of the editor (default: 8081)")
     args = parser.parse_args(argv)
     root: Path = args.root
 
@@ -32,20 +44,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check-site":
         return _check_site(args.site_dir, release_root=args.root if args.release else None)
     if args.command == "schemas":
-        from .content.schemas import write_schemas
-
         for path in write_schemas(root / "content" / "schemas"):
             print(path)
         return 0
-    from .i18n import workflow
-
+    if args.command == "edit":
+        return run_editor(root, args.port)
+    if args.action in ("status", "mark-current"):
+        if args.action == "status":
+            return status_command(root, strict=args.strict)
+        return mark_current_command(root, args.pages)
     getattr(workflow, args.action)(root / "locales")
     return 0
 
 
 def _check(root: Path) -> int:
-    from .site.assembly import SiteAssembly
-
     problems: list[str] = []
     try:
         assembly = SiteAssembly.load(root / "content", root / "locales", root=root)
@@ -55,8 +67,6 @@ def _check(root: Path) -> int:
     except CatalogError as exc:
         print(exc, file=sys.stderr)
         return 1
-    from .site.assembly import DownloadError
-    from .site.prose_check import prose_problems
 
     try:
         assembly.downloads()  # the build writes them: a writer's failure must show here too
@@ -75,16 +85,12 @@ def _check(root: Path) -> int:
 
 
 def _check_site(site_dir: Path, *, release_root: Path | None = None) -> int:
-    from .site.release_checks import release_report
-
     if not (site_dir / "index.html").is_file():
         print(f"{site_dir}: no built site here (run 'mkdocs build' first, or name the folder)", file=sys.stderr)
         return 1
     report = release_report(site_dir)
     blockers: list[str] = []
     if release_root is not None:
-        from .site.release_blockers import address_blockers
-
         try:
             blockers = address_blockers(load_content(release_root / "content", display_root=release_root))
         except ContentError as exc:

@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, line_column
+from .yaml_hints import colon_fixes
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -154,8 +155,7 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
         loader = _StrictLoader(text)
     except yaml.reader.ReaderError as exc:
         # Control characters (NUL, BEL...) pasted from another program; YAML refuses them.
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        line, column = line_column(text, exc.position)
         return None, [problem(line, column, f"the file contains a control character (#x{exc.character:04x}) "
                               "that YAML does not allow; delete it")]
     try:
@@ -166,6 +166,11 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     except _Located as exc:
         return None, [problem(exc.position.line, exc.position.column, exc.message)]
     except yaml.MarkedYAMLError as exc:
+        if "mapping values are not allowed" in str(exc.problem):
+            # A French ' : ' in a value: name every such line with its exact fix, not just the first.
+            fixes = colon_fixes(text)
+            if fixes:
+                return None, [problem(line, column, message) for line, column, message in fixes]
         if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
             # PyYAML reports where the file ended; the editor needs the quote left open.
             opened = exc.context_mark

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Mapping
 
-from ..exports.addresses import TIMELINE_ICS
+from .downloads import TIMELINE_ICS
 from .context import PageContext
 from .environment import page_environment
 from .timeline_axis import timeline_entries
@@ -23,8 +24,12 @@ GENERATED_PAGES: dict[str, tuple[str, str]] = {
 """Page id -> (template, the content file an editor changes for it)."""
 
 
-def render_page(ctx: PageContext, today: dt.date | None = None) -> str:
-    """The Markdown body of generated page ``ctx.page_id`` in ``ctx.lang``; ``today`` is the build's day."""
+def render_page(ctx: PageContext, helpers: Mapping[str, Any] | None = None, today: dt.date | None = None) -> str:
+    """The Markdown body of generated page ``ctx.page_id`` in ``ctx.lang``; ``today`` is the build's day.
+
+    ``helpers`` are template functions from the layers above this one (the capacity
+    page's ``capacity_view``): the site passes them in, so ``pages`` imports none of them.
+    """
     today = today or dt.date.today()
     template_name, content_file = GENERATED_PAGES[ctx.page_id]
     env = page_environment()
@@ -42,4 +47,5 @@ def render_page(ctx: PageContext, today: dt.date | None = None) -> str:
         calendar_path=TIMELINE_ICS[ctx.lang].path,
         today=today,
         timeline=timeline_entries(ctx.content, today) if ctx.page_id == "timeline" else [],
+        **(helpers or {}),
     )

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .. import LANGUAGES
 from ..content.model import SiteFile
 from ..content.project_files import links_leaving
 
-LANGUAGES: tuple[str, ...] = ("fr", "en")
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
@@ -109,7 +109,8 @@ class SiteStructure:
             if rel not in listed and f"{docs_shown}/{rel}" not in refused:
                 problems.append(
                     f"{docs_shown}/{rel}: this page is not listed in content/site.yml "
-                    "(add it under 'pages' with its id, slugs in both languages and 'generated: false')"
+                    "(add it under 'pages' with its id, its slug and title in both languages — 'fr:' and 'en:' — "
+                    "and 'generated: false')"
                 )
         return problems
 
