@@ -80,10 +80,12 @@ def test_home_cards_link_to_their_facts_sheet_entries(browser: Any, site_server:
         for ident in HOME_FIGURES:
             page.goto(_url(assembly, site_server, "home", lang))
             href = page.locator(f"#home-{ident} .cia-keyfig__label a").get_attribute("href")
-            page.click(f"#home-{ident} .cia-keyfig__label a")
+            with page.expect_navigation():
+                page.click(f"#home-{ident} .cia-keyfig__label a")
+            page.wait_for_load_state("domcontentloaded")
             anchor = href.split("#", 1)[1]
             assert page.url.endswith("#" + anchor)
-            assert page.locator(f"[id='{anchor}']").count() == 1, href
+            assert page.locator(f"[id='{anchor}']").count() == 1, (page.url, href)
         # The map is drawn in the page (inline SVG), with the campus marked.
         page.goto(_url(assembly, site_server, "home", lang))
         assert page.locator("figure.cia-map svg .cia-map__site").count() == 1
