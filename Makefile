@@ -5,6 +5,8 @@
 #                before it replaces site/ (the README's "Deploying")
 #   make test    install test tools (Chromium, nginx, Java, Node packages) and run pytest
 #   make bench   run benchmarks/run.py
+#   make screenshots  build, then full-page PNGs of every page (both languages,
+#                390 and 1366 px wide) into screenshots/ (scripts/screenshots)
 #
 # Each target installs what it needs into .venv first. A stamp file named after
 # a hash of pyproject.toml records a finished install, so a second run skips pip
@@ -29,7 +31,7 @@ STAMP = $(VENV)/.installed-$(1)-$(PYPROJECT_HASH)
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench
+.PHONY: serve build test bench screenshots
 
 serve: $(call STAMP,base)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -42,6 +44,9 @@ test: $(call STAMP,test)
 	$(BIN)/pytest -n auto -m "not lighthouse" $(PYTEST_ARGS)
 	# Lighthouse scores depend on free CPU, so its audits run alone (exit 5: none selected).
 	$(BIN)/pytest -m lighthouse $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+screenshots: build $(call STAMP,test)
+	$(BIN)/python scripts/screenshots site screenshots
 
 bench: $(call STAMP,bench)
 	$(BIN)/python benchmarks/run.py
