@@ -244,16 +244,14 @@ def _messages(t: PageText) -> dict[str, Any]:
     for name in RANGED_INPUTS:
         if name != "accelerator_power_kw":
             messages[name] = _field_texts(t, name, spans[name])
+    # The accelerator power's span follows the chosen accelerator: one set of texts for each.
     messages["accelerator_power_kw"] = {
-        entry.id: _field_texts_for(t, entry.id) for entry in t.content.capacity.accelerators
+        entry.id: _field_texts(
+            t, "accelerator_power_kw", calculator_bounds(t.content, entry.id)["accelerator_power_kw"]
+        )
+        for entry in t.content.capacity.accelerators
     }
     return messages
-
-
-def _field_texts_for(t: PageText, accelerator_id: str) -> dict[str, str]:
-    span = calculator_bounds(t.content, accelerator_id)["accelerator_power_kw"]
-    words = _field_texts(t, "accelerator_power_kw", span)
-    return words
 
 
 def _fields(t: PageText) -> tuple[CalculatorField, ...]:
