@@ -1,16 +1,19 @@
-# Campus IA site: the four commands a person (and CI) needs.
+# Campus IA site: the four commands a person (and CI) needs, and one for maintainers.
 #
 #   make serve   live preview on http://127.0.0.1:8000/
 #   make build   strict build into site/; the release checks run on the new build
 #                before it replaces site/ (the README's "Deploying")
 #   make test    install test tools (Chromium, nginx, Java, Node packages) and run pytest
 #   make bench   run benchmarks/run.py
+#   make lock    refresh requirements/*.lock after a change to pyproject.toml's dependencies
 #   make screenshots  build, then full-page PNGs of every page (both languages,
 #                390 and 1366 px wide) into screenshots/ (scripts/screenshots)
 #
-# Each target installs what it needs into .venv first. A stamp file named after
-# a hash of pyproject.toml records a finished install, so a second run skips pip
-# until pyproject.toml changes.
+# Each target installs what it needs into .venv first, from a lock file with a hash
+# for every package (requirements/base.lock, test.lock, bench.lock; pip refuses a
+# file whose hash differs), then the project itself without dependencies. A stamp
+# file named after a hash of the lock file and pyproject.toml records a finished
+# install, so a second run skips pip until one of them changes.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -26,12 +29,17 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --no-input --quiet --qui
 # Extra arguments for pytest, e.g. `make test PYTEST_ARGS="-k axe -x"`.
 PYTEST_ARGS ?=
 
-PYPROJECT_HASH := $(shell sha256sum pyproject.toml | cut -c1-16)
-STAMP = $(VENV)/.installed-$(1)-$(PYPROJECT_HASH)
+LOCKS := requirements
+# $(call STAMP,extra): the stamp of an install of requirements/<extra>.lock as it is now.
+STAMP = $(VENV)/.installed-$(1)-$(shell cat $(LOCKS)/$(1).lock pyproject.toml | sha256sum | cut -c1-16)
+# uv resolves the locks (installed into .venv by `make lock` only: `make test` does not need it).
+UV_VERSION := uv>=0.9,<1
+UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock" pyproject.toml $(LOCKS)/build.in
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench screenshots
+.PHONY: serve build test bench lock screenshots
 
 serve: $(call STAMP,base)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -51,17 +59,28 @@ screenshots: build $(call STAMP,test)
 bench: $(call STAMP,bench)
 	$(BIN)/python benchmarks/run.py
 
+# `make lock` keeps the versions already locked where pyproject.toml still allows them
+# and adds or drops what it added or dropped; `make lock UPGRADE=1` takes the newest
+# versions it allows. test.lock and bench.lock are resolved with base.lock as a
+# constraint, so a package shared by two locks has the same version in both.
+UPGRADE ?=
+lock: | $(BIN)/python
+	$(PIP) install '$(UV_VERSION)'
+	$(UV_COMPILE) $(if $(UPGRADE),--upgrade) -o $(LOCKS)/base.lock
+	$(UV_COMPILE) --extra test -c $(LOCKS)/base.lock -o $(LOCKS)/test.lock
+	$(UV_COMPILE) --extra bench -c $(LOCKS)/base.lock -o $(LOCKS)/bench.lock
+
 $(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 or newer is needed (Material for MkDocs 9.8): make PYTHON=python3.11 ..." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-# One rule per extra; an extra's install also satisfies the plain install, so it
-# leaves the base stamp too. Old stamps of the same extra are removed first.
-$(VENV)/.installed-base-$(PYPROJECT_HASH): | $(BIN)/python
-	$(PIP) install --editable .
-	rm -f $(VENV)/.installed-base-*
-	touch $@
-
-$(VENV)/.installed-%-$(PYPROJECT_HASH): | $(BIN)/python
-	$(PIP) install --editable '.[$*]'
-	rm -f $(VENV)/.installed-$*-* $(VENV)/.installed-base-*
+# One rule per lock; test.lock and bench.lock hold every package of base.lock at the
+# same version, so their install leaves the base stamp too. Old stamps are removed first.
+# --no-build-isolation: the build tools come from the lock (build.in), not from the index.
+$(VENV)/.installed-%: | $(BIN)/python
+	$(eval extra := $(firstword $(subst -, ,$*)))
+	$(PIP) install --require-hashes --requirement $(LOCKS)/$(extra).lock
+	$(PIP) install --no-deps --no-build-isolation --editable .
+	rm -f $(VENV)/.installed-$(extra)-* $(if $(filter base,$(extra)),,$(VENV)/.installed-base-*)
 	touch $@ $(call STAMP,base)

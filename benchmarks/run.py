@@ -19,7 +19,7 @@ changed in content/campus.yml, and the time until the served page shows the new
 value (HTTP polled every 20 ms).
 
 Options: --quick (sizes 50,200, one run each, three edits), --sizes, --repeat,
---edits, --no-alt, --no-serve, --keep DIR. --wrapper SCRIPT runs ``python SCRIPT
+--edits, --no-alt, --no-serve, --serve-only, --keep DIR. --wrapper SCRIPT runs ``python SCRIPT
 build|serve ...`` instead of ``python -m mkdocs`` for ours (for a development
 wrapper); --plugin-src DIR imports campus_ia from DIR (to compare two versions).
 """
@@ -511,6 +511,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds for the whole run; the last size gets fewer runs rather than pass it (default 540)")
     parser.add_argument("--no-alt", action="store_true", help="skip the mkdocs-static-i18n + macros column")
     parser.add_argument("--no-serve", action="store_true", help="skip edit-to-preview")
+    parser.add_argument("--serve-only", action="store_true", help="measure edit-to-preview only (no build sizes)")
     parser.add_argument("--no-warmup", action="store_true", help="do not run one untimed build of each kind first")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary folder)")
     parser.add_argument("--repo", type=Path, default=REPO, help="project to copy mkdocs.yml, content, docs, locales from")
@@ -519,6 +520,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([50, 200] if args.quick else [50, 200, 1000])
+    if args.serve_only:
+        sizes = []
     repeat = args.repeat or (1 if args.quick else 5)
     edits = args.edits if args.edits is not None else (3 if args.quick else 5)
     if args.no_serve:
@@ -558,7 +561,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
-    lines = ["", *header, "", *report(results, repeat)]
+    lines = ["", *header, "", *(report(results, repeat) if results else [])]
     if serve_failure:
         lines += ["", f"Edit-to-preview FAILED: {serve_failure}"]
     elif edits:
@@ -568,8 +571,7 @@ def main(argv: list[str] | None = None) -> int:
             f"/en/ polled every 20 ms): median {statistics.median(serve_times):.2f} s over {len(serve_times)} edits "
             f"(min {min(serve_times):.2f}, max {max(serve_times):.2f}).",
             f"  For reference, a whole `mkdocs build` of the shipped project takes {_s(shipped_build)} s (a new "
-            "process); the server polls for changes every 0.2 s (campus-ia's watcher.py; MkDocs alone: 0.5 s) "
-            "and waits 0.1 s for quiet before rebuilding.",
+            "process); MkDocs' server polls for changes every 0.5 s and waits 0.1 s for quiet before rebuilding.",
         ]
     load_after = os.getloadavg()
     cores = os.cpu_count() or 1

@@ -6,12 +6,16 @@ import json
 import os
 import re
 import subprocess
+import tomllib
 import urllib.error
 import urllib.request
 from email.message import Message
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
 
 from tests.support.server import site_server_factory
 
@@ -50,7 +54,8 @@ def test_makefile_targets(repo_root: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "install --editable '.[test]'" in out
+    assert "install --require-hashes --requirement requirements/test.lock" in out
+    assert "install --no-deps --no-build-isolation --editable ." in out
     assert "scripts/install-test-deps" in out
     assert re.search(r"^\.venv/bin/pytest -n auto\b", out, re.MULTILINE)
     assert ".venv/bin/mkdocs serve -a 127.0.0.1:8000" in out
@@ -58,9 +63,50 @@ def test_makefile_targets(repo_root: Path) -> None:
     assert ".venv/bin/python benchmarks/run.py" in out
 
 
+def _locked(lock: Path) -> dict[str, tuple[str, int]]:
+    """Package name -> (pinned version, number of hashes) of a lock file."""
+    found: dict[str, tuple[str, int]] = {}
+    for block in re.split(r"\n(?=\S)", lock.read_text(encoding="utf-8")):
+        pin = re.match(r"([A-Za-z0-9_.-]+)==([^\s;\\]+)", block)
+        if pin:
+            found[canonicalize_name(pin[1])] = (pin[2], len(re.findall(r"--hash=sha256:[0-9a-f]{64}", block)))
+    return found
+
+
+@pytest.mark.parametrize("extra", ["base", "test", "bench"])
+def test_each_lock_pins_what_pyproject_asks_for_with_hashes(repo_root: Path, extra: str) -> None:
+    """A dependency added to pyproject.toml without `make lock` fails here, not on a fresh machine."""
+    project = tomllib.loads((repo_root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [Requirement(r) for r in project["dependencies"]]
+    wanted += [Requirement(r) for r in project["optional-dependencies"].get(extra, [])]
+    build_in = (repo_root / "requirements" / "build.in").read_text(encoding="utf-8").splitlines()
+    wanted += [Requirement(line) for line in build_in if line.strip() and not line.startswith("#")]
+    locked = _locked(repo_root / "requirements" / f"{extra}.lock")
+    assert locked and all(hashes for _, hashes in locked.values()), "every pin needs its hashes"
+    stale = [str(r) for r in wanted
+             if canonicalize_name(r.name) not in locked
+             or not r.specifier.contains(locked[canonicalize_name(r.name)][0], prereleases=True)]
+    assert stale == [], f"requirements/{extra}.lock does not satisfy {stale}: run `make lock`"
+    base = _locked(repo_root / "requirements" / "base.lock")
+    assert {name: locked[name] for name in base if locked.get(name) != base[name]} == {}, (
+        "a package shared with base.lock must have the same version: run `make lock`"
+    )
+
+
+def test_every_runtime_dependency_stops_before_its_next_major(repo_root: Path) -> None:
+    project = tomllib.loads((repo_root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    unbounded = [r for r in map(Requirement, project["dependencies"])
+                 if not any(spec.operator in ("<", "<=", "==", "~=") for spec in r.specifier)]
+    assert unbounded == []
+    python = SpecifierSet(project["requires-python"])
+    locked_material = _locked(repo_root / "requirements" / "base.lock")["mkdocs-material"][0]
+    # Material 9.8 needs Python 3.11: the project must not claim to run on less.
+    assert locked_material.startswith("9.8.") and "3.10" not in python and "3.11" in python
+
+
 def test_readme_documents_the_commands(repo_root: Path) -> None:
     readme = (repo_root / "README.md").read_text(encoding="utf-8")
-    for command in ("make test", "make serve"):
+    for command in ("make test", "make serve", "make lock"):
         assert command in readme, f"README.md does not mention `{command}`"
 
 

@@ -13,6 +13,7 @@ so nothing looser is needed; html5lib does not check ids, hence the separate str
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 import html5lib
@@ -129,40 +130,18 @@ def test_precompress_writes_reproducible_gzip_copies_of_large_text_files(tmp_pat
     assert (tmp_path / "fr" / "index.html.gz").read_bytes() == first
 
 
-def test_copies_written_during_the_build_are_kept_only_if_their_file_is_unchanged(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from campus_ia.site import precompress
-
-    kept, before, after = ("Gardé tel quel. " * 200), ("Avant. " * 300), ("Après. " * 300)
-    source = tmp_path / "theme.css"
-    source.write_text("a { color: red } " * 100, encoding="utf-8")
-    site = tmp_path / "site"
-    early = precompress.EarlyCompression(site)
-    early.add("fr/kept/index.html", kept.encode())
-    early.add("fr/changed/index.html", before.encode())  # rewritten after it was handed over
-    early.add("fr/gone/index.html", ("Retiré. " * 300).encode())  # then removed by the build
-    early.add("assets/theme.css", source)  # a static file, read by the worker
-    early.add("small.html", b"<p>x</p>")  # too small to be worth a copy
-    early.wait()  # the workers are done before compression is watched
-    assert (site / "fr" / "gone" / "index.html.gz").is_file()
-    write_site(site, {"fr/kept/index.html": kept, "fr/changed/index.html": after, "small.html": "<p>x</p>"})
-    (site / "assets" / "theme.css").write_bytes(source.read_bytes())
-    compressed_now: list[int] = []
-    real = precompress._deflate
-    monkeypatch.setattr(precompress, "_deflate", lambda data: compressed_now.append(len(data)) or real(data))
-
-    written = precompress.precompress_site(site, early=early)
-    early.close()
-
-    assert written == [site / "assets" / "theme.css.gz", site / "fr" / "changed" / "index.html.gz",
-                       site / "fr" / "kept" / "index.html.gz"]
-    assert compressed_now == [len(after.encode())]  # only the page that changed since
-    assert gzip.decompress(written[1].read_bytes()) == after.encode()
-    assert gzip.decompress(written[2].read_bytes()) == kept.encode()
-    assert gzip.decompress(written[0].read_bytes()) == source.read_bytes()
-    assert not (site / "fr" / "gone" / "index.html.gz").exists()
-    assert not (site / "small.html.gz").exists()
+def test_a_second_pass_follows_the_files_as_they_are_now(tmp_path: Path) -> None:
+    """``mkdocs build --dirty`` compresses a site that already has copies: each must match its file."""
+    before, after = ("Avant. " * 300), ("Après. " * 300)
+    write_site(tmp_path, {"fr/index.html": before, "en/index.html": before})
+    precompress_site(tmp_path)
+    write_site(tmp_path, {"fr/index.html": after})
+    # Now random bytes: gzip cannot make them smaller, so the old copy must go.
+    (tmp_path / "en" / "index.html").write_bytes(os.urandom(2048))
+    written = precompress_site(tmp_path)
+    assert written == [tmp_path / "fr" / "index.html.gz"]
+    assert gzip.decompress(written[0].read_bytes()) == after.encode()
+    assert not (tmp_path / "en" / "index.html.gz").exists()
 
 
 # -- the shipped site ---------------------------------------------------------------------

@@ -7,7 +7,11 @@ import sys
 from pathlib import Path
 
 from .content import ContentError
-from .i18n import CatalogError
+from .content.schemas import write_schemas
+from .i18n import CatalogError, workflow
+from .site.assembly import DownloadError, SiteAssembly
+from .site.prose_check import prose_problems
+from .site.release_checks import release_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,20 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check-site":
         return _check_site(args.site_dir)
     if args.command == "schemas":
-        from .content.schemas import write_schemas
-
         for path in write_schemas(root / "content" / "schemas"):
             print(path)
         return 0
-    from .i18n import workflow
-
     getattr(workflow, args.action)(root / "locales")
     return 0
 
 
 def _check(root: Path) -> int:
-    from .site.assembly import SiteAssembly
-
     problems: list[str] = []
     try:
         assembly = SiteAssembly.load(root / "content", root / "locales", root=root)
@@ -53,8 +51,6 @@ def _check(root: Path) -> int:
     except CatalogError as exc:
         print(exc, file=sys.stderr)
         return 1
-    from .site.assembly import DownloadError
-    from .site.prose_check import prose_problems
 
     try:
         assembly.downloads()  # the build writes them: a writer's failure must show here too
@@ -73,8 +69,6 @@ def _check(root: Path) -> int:
 
 
 def _check_site(site_dir: Path) -> int:
-    from .site.release_checks import release_report
-
     if not (site_dir / "index.html").is_file():
         print(f"{site_dir}: no built site here (run 'mkdocs build' first, or name the folder)", file=sys.stderr)
         return 1

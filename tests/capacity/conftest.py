@@ -66,18 +66,6 @@ def load_catalogs() -> object:
         return CapacityCatalogs(LOCALES_DIR)
 
 
-@pytest.fixture(autouse=True)
-def capacity_template_globals(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Make ``capacity_view`` available to the page template, as the page environment must."""
-    from campus_ia.capacity.page_view import TEMPLATE_GLOBALS
-    from campus_ia.pages.environment import page_environment
-
-    env_globals = page_environment().globals
-    for name, value in TEMPLATE_GLOBALS.items():
-        monkeypatch.setitem(env_globals, name, value)
-    yield
-
-
 @pytest.fixture(scope="session")
 def shipped_content() -> object:
     """The real ``content/``, loaded once."""
@@ -88,8 +76,11 @@ def shipped_content() -> object:
 
 @pytest.fixture
 def edited_content(tmp_path: Path) -> Callable[..., object]:
-    """``edit(("capacity.yml", old, new), ...)`` loads a copy of ``content/`` with text replaced."""
-    from campus_ia.content import load_content
+    """``edit(("capacity.yml", old, new), ...)`` loads a copy of ``content/`` with text replaced.
+
+    Loaded as the site loads it, with the capacity model's rules joined to the validation.
+    """
+    from campus_ia.site.assembly import load_site_content
 
     def edit(*changes: tuple[str, str, str]) -> object:
         target = tmp_path / "content"
@@ -101,7 +92,7 @@ def edited_content(tmp_path: Path) -> Callable[..., object]:
             text = path.read_text(encoding="utf-8")
             assert text.count(old) == 1, f"{old!r} must occur once in {file_name}"
             path.write_text(text.replace(old, new), encoding="utf-8")
-        return load_content(target, display_root=tmp_path)
+        return load_site_content(target, display_root=tmp_path)
 
     return edit
 
@@ -116,13 +107,12 @@ def catalogs() -> object:
 def render_capacity(catalogs: object) -> Callable[[object, str], str]:
     """``render(content, lang)``: the capacity page's Markdown body, as the build renders it."""
     from campus_ia.formatting import Formatter
-    from campus_ia.pages import render_page
     from campus_ia.site.assembly import SiteAssembly
 
     def render(content: object, lang: str) -> str:
         formatters = {code: Formatter(code) for code in ("fr", "en")}
         assembly = SiteAssembly(content, catalogs, REPO_ROOT, formatters)  # type: ignore[arg-type]
-        return render_page(assembly.page_context(assembly.structure.get("capacity", lang)))
+        return assembly.page_body(assembly.structure.get("capacity", lang))
 
     return render
 

@@ -22,7 +22,7 @@ def test_shipped_content_has_no_capacity_problem(shipped_content: object) -> Non
 
 
 def test_impossible_values_are_located(edited_content: Callable[..., object], tmp_path: Path) -> None:
-    # load_content runs the capacity checks, so the problems arrive as one ContentError.
+    # The site's load runs the capacity checks, so the problems arrive as one ContentError.
     with pytest.raises(ContentError) as caught:
         edited_content(
         ("capacity.yml", "pue:\n  value: 1.2\n  low: 1.1\n", "pue:\n  value: 1.2\n  low: 0.9\n"),

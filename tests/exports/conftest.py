@@ -21,7 +21,7 @@ def assembly() -> SiteAssembly:
 @pytest.fixture(scope="session")
 def downloads(assembly: SiteAssembly) -> dict[str, bytes]:
     """Every download of the shipped site, built once."""
-    return build_downloads(assembly)
+    return build_downloads(assembly.content, assembly.languages)
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ EXPECTED_PATHS = [
     "data/facts.schema.json",
     "data/facts.fr.csv",
     "data/facts.en.csv",
+    "data/facts.fr.spreadsheet.csv",
     "data/timeline.fr.ics",
     "data/timeline.ics",
     "fr/feed.xml",
@@ -31,11 +32,11 @@ def test_addresses(downloads: dict[str, bytes]) -> None:
 
 
 def test_two_builds_are_byte_identical(assembly: SiteAssembly, downloads: dict[str, bytes]) -> None:
-    assert build_downloads(assembly) == downloads
+    assert build_downloads(assembly.content, assembly.languages) == downloads
 
 
 def test_build_date_changes_nothing_but_generated(assembly: SiteAssembly, downloads: dict[str, bytes]) -> None:
-    later = build_downloads(assembly, build_date=dt.date(2029, 9, 9))
+    later = build_downloads(assembly.content, assembly.languages, build_date=dt.date(2029, 9, 9))
     assert [p for p in downloads if later[p] != downloads[p]] == ["data/facts.json"]
 
 
@@ -80,6 +81,6 @@ def test_milestone_dates_agree_between_json_and_calendars(downloads: dict[str, b
         assert set(spans) == set(dated)
         for milestone_id, (start, end) in spans.items():
             record = dated[milestone_id]
-            assert start == dt.date.fromisoformat(record["start"])
-            assert end == dt.date.fromisoformat(record["end"]) + dt.timedelta(days=1)
-    assert spans["commissioning"] == (dt.date(2028, 1, 1), dt.date(2029, 1, 1))
+            # One day within the period facts.json gives (see timeline_calendar.event_day).
+            assert dt.date.fromisoformat(record["start"]) <= start <= dt.date.fromisoformat(record["end"])
+            assert end == start + dt.timedelta(days=1)

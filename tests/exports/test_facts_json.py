@@ -67,7 +67,7 @@ def test_header(facts: dict[str, Any]) -> None:
 
 
 def test_build_date_is_only_written_as_generated(assembly: SiteAssembly, facts: dict[str, Any]) -> None:
-    later = json.loads(build_downloads(assembly, build_date=dt.date(2027, 1, 2))["data/facts.json"])
+    later = json.loads(build_downloads(assembly.content, assembly.languages, build_date=dt.date(2027, 1, 2))["data/facts.json"])
     assert later["generated"] == "2027-01-02"
     assert {**later, "generated": facts["generated"]} == facts
 

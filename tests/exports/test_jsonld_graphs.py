@@ -81,6 +81,7 @@ def test_dataset_lists_the_downloads(assembly: SiteAssembly, downloads: dict[str
         "facts.schema.json": "application/schema+json",
         "facts.fr.csv": "text/csv",
         "facts.en.csv": "text/csv",
+        "facts.fr.spreadsheet.csv": "text/csv",
         "timeline.fr.ics": "text/calendar",
         "timeline.ics": "text/calendar",
     }

@@ -50,5 +50,5 @@ def test_no_string_looked_up_is_missing(shipped: tuple[SiteAssembly, bool]) -> N
     assembly.catalogs.reset_missing()
     for lang in ("fr", "en"):
         assembly.generated_markdown(assembly.structure.get("facts", lang))
-    build_downloads(assembly)
+    build_downloads(assembly.content, assembly.languages)
     assert assembly.catalogs.missing() == []

@@ -41,7 +41,7 @@ def one(tree: Any, xpath: str) -> Any:
 
 @pytest.fixture(scope="module")
 def facts(assembly: SiteAssembly) -> dict[str, Any]:
-    return json.loads(build_downloads(assembly)["data/facts.json"])
+    return json.loads(build_downloads(assembly.content, assembly.languages)["data/facts.json"])
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -163,7 +163,7 @@ def test_corrections_and_updates_have_anchors(facts_pages, assembly: SiteAssembl
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_download_links_point_at_built_files(facts_pages, assembly: SiteAssembly, lang: str) -> None:
-    downloads = build_downloads(assembly)
+    downloads = build_downloads(assembly.content, assembly.languages)
     page_url = assembly.structure.get("facts", lang).url
     hrefs = [a.get("href") for a in facts_pages[lang]["tree"].xpath(
         '//div[contains(@class, "cia-facts--downloads")]//a | //p[@class="cia-feed"]/a')]

@@ -89,15 +89,30 @@ def test_calendar_text_is_escaped(hostile: dict) -> None:
     assert len(calendar.walk("VEVENT")) == len(dated)
 
 
+def _csv_rows(path) -> list[list[str]]:  # noqa: ANN001
+    """Any of the site's CSV files, read as its own edition says (the spreadsheet one: BOM and ';')."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
 @pytest.mark.slow
 def test_csv_formula_cells_are_neutralised(hostile: dict) -> None:
-    rows = list(csv.reader(io.StringIO((hostile["site"] / "data/facts.en.csv").read_text(encoding="utf-8"), newline="")))
+    files = sorted((hostile["site"] / "data").glob("*.csv"))
+    assert len(files) >= 3, files  # both languages and the spreadsheet edition
     keys = [key for key, _header in CSV_COLUMNS]
-    for row in rows[1:]:
-        for cell in row:
-            assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
-            if cell.startswith("-"):
-                float(cell)  # only a plain negative number may start with '-'
+    for path in files:
+        rows = _csv_rows(path)
+        for row in rows[1:]:
+            for cell in row:
+                assert not cell.startswith(("=", "+", "@", "\t", "\r")), (path.name, cell)
+                if cell.startswith("-"):
+                    float(cell.replace(",", "."))  # only a plain negative number may start with '-'
+        labels = {row[keys.index("figure_id")]: row[keys.index("label")] for row in rows[1:]}
+        for figure_id in hostile["labels"]:
+            assert labels[figure_id].startswith("'"), (path.name, labels[figure_id])
+    rows = _csv_rows(hostile["site"] / "data/facts.en.csv")
     labels = {row[keys.index("figure_id")]: row[keys.index("label")] for row in rows[1:]}
     for figure_id, formula in zip(hostile["labels"], FORMULAS):
         assert labels[figure_id] == "'" + formula

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .. import LANGUAGES
 from ..content import Content
 from ..content.model import Accelerator as AcceleratorEntry
 from ..content.model import Bilingual, Figure, RangedInput, Report
@@ -53,7 +54,7 @@ def _bilingual(text: Bilingual | None) -> dict[str, str] | None:
 
 def _source(content: Content, source_id: str) -> dict[str, Any]:
     source = content.sources[source_id]
-    return {"id": source.id, "publisher": {lang: source.publisher_in(lang) for lang in ("fr", "en")}, "url": source.url}
+    return {"id": source.id, "publisher": {lang: source.publisher_in(lang) for lang in LANGUAGES}, "url": source.url}
 
 
 def _ranged(content: Content, entry: RangedInput, estimate: Estimate | None = None) -> dict[str, Any]:

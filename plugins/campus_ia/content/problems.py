@@ -6,6 +6,11 @@ from dataclasses import dataclass
 from typing import Iterable, Union
 
 
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of character ``index`` in ``text``, as editors count them."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong in the content, located for the person who has to fix it."""

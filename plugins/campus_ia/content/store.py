@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -9,6 +10,7 @@ from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel
 
+from .. import LANGUAGES
 from .dates import PartialDate
 from .model import (
     CampusFile,
@@ -161,7 +163,7 @@ class Content:
 
     def _check_pages(self) -> Iterator[Problem]:
         document = self.documents["site"]
-        for lang in ("fr", "en"):
+        for lang in LANGUAGES:
             seen: dict[str, int] = {}
             for index, page in enumerate(self.site.pages):
                 slug = page.slug[lang]
@@ -222,8 +224,6 @@ def _problem(document: YamlDocument, path: PathKey, message: str) -> Problem:
 
 
 def _closest(value: str, known: list[str], namespace: str) -> str:
-    import difflib
-
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     if close:
         return f" (did you mean '{close[0]}'?)"

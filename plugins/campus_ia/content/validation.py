@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from pydantic import BaseModel, ValidationError
 
+from .. import LANGUAGES
 from .model import FILE_MODELS
-from .problems import Problem, format_path
+from .problems import ContentError, Problem, format_path
 from .project_files import outside_problem
 from .store import Content, reference_problems
 from .yaml_source import PathKey, YamlDocument, read_yaml
@@ -35,12 +36,19 @@ _TYPE_WORDS = {
 }
 
 
-def load_content(content_dir: Path, *, display_root: Path | None = None) -> Content:
-    """Read, validate and cross-check every file in ``content_dir``.
+ContentRule = Callable[[Content], "list[Problem]"]
+"""A rule over the loaded content from a layer above (the capacity model's, for one): its problems, located."""
 
-    Raises ``ContentError`` listing every problem found in any file.
+
+def load_content(
+    content_dir: Path, *, display_root: Path | None = None, rules: Sequence[ContentRule] = ()
+) -> Content:
+    """Read, validate and cross-check every file in ``content_dir``, then apply ``rules``.
+
+    The rules come from the layers above (the site passes the capacity model's), so
+    this layer imports none of them. Raises ``ContentError`` listing every problem
+    found in any file.
     """
-    from .problems import ContentError
 
     documents: dict[str, YamlDocument] = {}
     models: dict[str, BaseModel] = {}
@@ -78,12 +86,10 @@ def load_content(content_dir: Path, *, display_root: Path | None = None) -> Cont
     cross_problems = list(content.check_references())
     if cross_problems:
         raise ContentError(cross_problems)
-    # The capacity model's own rules (PUE >= 1, a load factor in (0, 1], ...), located too.
-    from ..capacity.checks import capacity_problems
-
-    model_problems = capacity_problems(content)
-    if model_problems:
-        raise ContentError(model_problems)
+    # Rules from above (the capacity model's: PUE >= 1, a load factor in (0, 1], ...), located too.
+    rule_problems = [problem for rule in rules for problem in rule(content)]
+    if rule_problems:
+        raise ContentError(rule_problems)
     return content
 
 
@@ -162,7 +168,7 @@ def _shorten(text: str, limit: int = 80) -> str:
 
 
 def _missing_message(key: str) -> str:
-    if key in ("fr", "en"):
+    if key in LANGUAGES:
         language = "French" if key == "fr" else "English"
         return f"the {language} translation is missing (add '{key}: ...')"
     return f"the required key '{key}' is missing (add '{key}: ...')"

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, line_column
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -154,8 +154,7 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
         loader = _StrictLoader(text)
     except yaml.reader.ReaderError as exc:
         # Control characters (NUL, BEL...) pasted from another program; YAML refuses them.
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        line, column = line_column(text, exc.position)
         return None, [problem(line, column, f"the file contains a control character (#x{exc.character:04x}) "
                               "that YAML does not allow; delete it")]
     try:

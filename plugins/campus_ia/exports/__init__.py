@@ -9,18 +9,21 @@ Every figure and date goes through the same functions as the pages
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import Mapping
 
-from .addresses import (
+from ..content import Content
+from ..pages.downloads import (
     DATASET_DOWNLOADS,
     DOWNLOADS,
     FACTS_CSV,
     FACTS_JSON,
     FACTS_SCHEMA,
+    FACTS_SPREADSHEET_CSV,
     TIMELINE_ICS,
     UPDATES_FEED,
     Download,
 )
+from ..pages.language import LanguageContext
 from .facts_csv import CSV_COLUMNS, facts_csv
 from .facts_json import FORMAT_VERSION, facts_document, facts_json
 from .facts_schema import SCHEMA, facts_schema, facts_schema_json
@@ -29,8 +32,6 @@ from .machine_text import review_date
 from .timeline_calendar import milestone_uid, timeline_calendar
 from .updates_feed import updates_feed
 
-if TYPE_CHECKING:
-    from ..site.assembly import SiteAssembly
 
 __all__ = [
     "CSV_COLUMNS",
@@ -54,22 +55,25 @@ __all__ = [
 ]
 
 
-def build_downloads(assembly: SiteAssembly, *, build_date: dt.date | None = None) -> dict[str, bytes]:
+def build_downloads(
+    content: Content, languages: Mapping[str, LanguageContext], *, build_date: dt.date | None = None
+) -> dict[str, bytes]:
     """Every download as site-relative path -> bytes, in the order of :data:`DOWNLOADS`.
 
     ``build_date`` is written as ``generated`` in facts.json; by default it is the
     site's ``last_reviewed`` date, so that two builds of the same content give
     byte-identical files. Nothing else in the files depends on when they are built.
     """
-    generated = build_date or review_date(assembly.content.site.last_reviewed)
+    generated = build_date or review_date(content.site.last_reviewed)
     files: dict[str, bytes] = {
-        FACTS_JSON.path: facts_json(assembly, generated),
-        FACTS_SCHEMA.path: facts_schema_json(assembly.site_url, FACTS_SCHEMA.path),
+        FACTS_JSON.path: facts_json(content, languages, generated),
+        FACTS_SCHEMA.path: facts_schema_json(content.site.url, FACTS_SCHEMA.path),
     }
     for lang, download in FACTS_CSV.items():
-        files[download.path] = facts_csv(assembly, lang)
+        files[download.path] = facts_csv(languages[lang])
+    files[FACTS_SPREADSHEET_CSV.path] = facts_csv(languages["fr"], spreadsheet=True)
     for lang, download in TIMELINE_ICS.items():
-        files[download.path] = timeline_calendar(assembly, lang)
+        files[download.path] = timeline_calendar(languages[lang])
     for lang, download in UPDATES_FEED.items():
-        files[download.path] = updates_feed(assembly, lang)
+        files[download.path] = updates_feed(languages[lang])
     return {d.path: files[d.path] for d in DOWNLOADS}

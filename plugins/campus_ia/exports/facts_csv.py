@@ -8,6 +8,12 @@ keep the codes of facts.json, for programs. The last three columns give the unit
 status and standing in words of the file's language, for readers ("Officiel",
 "accélérateurs"); the qualifier is already in "Value as written".
 
+The spreadsheet edition (``data/facts.fr.spreadsheet.csv``) holds the same rows for
+spreadsheets set to French, which do not read the file above as a table: it starts
+with a UTF-8 byte-order mark (without it Excel reads the text as Windows-1252 and
+shows "IntitulÃ©"), separates cells with ``;`` (the list separator where the comma is
+the decimal mark) and writes the raw value with a decimal comma, so that it is a number.
+
 Spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return as a formula ("CSV injection"). As OWASP recommends, such a text cell
 is written with a leading single quote (``'=...``), which spreadsheets show as text;
@@ -19,17 +25,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from ..content import Content
 from ..content.model import Figure, Report
 from ..i18n import N_
 from ..formatting.units import UNITS
 from ..pages.figures import FigureView
+from ..pages.language import LanguageContext
 from .machine_text import iso_period_text, raw_number_text
 
-if TYPE_CHECKING:
-    from ..site.assembly import SiteAssembly
 
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("figure_id", N_("Figure id")),
@@ -83,23 +88,23 @@ def unit_label(code: str, lang: str, gettext: Callable[[str], str]) -> str:
     return gettext(MONEY_UNIT_LABELS[code])
 
 
-def facts_csv(assembly: SiteAssembly, lang: str) -> bytes:
-    """The CSV file of ``lang`` as UTF-8 bytes."""
-    gettext = assembly.translator(lang)
-    fmt = assembly.formatters[lang]
-    view = FigureView(assembly.content, lang, fmt, gettext)
+def facts_csv(language: LanguageContext, *, spreadsheet: bool = False) -> bytes:
+    """The CSV file of ``language`` as UTF-8 bytes; ``spreadsheet``: the edition for French spreadsheets."""
+    lang, gettext, fmt, view = language.lang, language.gettext, language.fmt, language.figures
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=";" if spreadsheet else ",", lineterminator="\r\n")
     writer.writerow([gettext(header) for _key, header in CSV_COLUMNS])
-    for row in csv_rows(assembly.content, lang, view):
+    for row in csv_rows(language.content, lang, view):
         row.update(
             unit_label=unit_label(row["unit"], lang, gettext),
             status_label=view.status(row["status"]),
             standing_label=gettext(STANDING_LABELS[row["standing"]]),
             **{key: fmt.typography(row[key]) for key in TEXT_COLUMNS},
         )
+        if spreadsheet:
+            row["value"] = row["value"].replace(".", ",")
         writer.writerow([spreadsheet_text(row[key]) for key, _header in CSV_COLUMNS])
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig" if spreadsheet else "utf-8")
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

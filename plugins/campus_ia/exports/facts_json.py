@@ -4,30 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any, Mapping
 
 from ..content import Content, PartialDate
 from ..content.model import Bilingual, Figure, Milestone, Report, Source
 from ..facts.selection import figure_anchor, key_figures
 from ..pages.figures import FigureView
-from ..site.structure import LANGUAGES
+from ..pages.language import LanguageContext
+from .. import LANGUAGES
 from .french_text import french_strings
 from .machine_text import absolute_url, iso_period, iso_period_text, raw_number
-
-if TYPE_CHECKING:
-    from ..site.assembly import SiteAssembly
 
 FORMAT_VERSION = "2.0"
 """Raised on a breaking change to the layout of ``facts.json`` (and of its schema)."""
 
 
-def facts_document(assembly: SiteAssembly, generated: dt.date) -> dict[str, Any]:
+def facts_document(content: Content, languages: Mapping[str, LanguageContext], generated: dt.date) -> dict[str, Any]:
     """The content of ``facts.json`` as plain JSON values."""
-    content = assembly.content
-    views = {lang: _figure_view(assembly, lang) for lang in LANGUAGES}
-    facts_urls = {lang: absolute_url(assembly.site_url, assembly.structure.get("facts", lang).url)
-                  for lang in LANGUAGES}
-    timeline_urls = {lang: absolute_url(assembly.site_url, assembly.structure.get("timeline", lang).url)
+    views = {lang: languages[lang].figures for lang in LANGUAGES}
+    facts_urls = {lang: absolute_url(languages[lang].site_url, languages[lang].page_url("facts")) for lang in LANGUAGES}
+    timeline_urls = {lang: absolute_url(languages[lang].site_url, languages[lang].page_url("timeline"))
                      for lang in LANGUAGES}
     on_sheet = {f.id for f in key_figures(content)}
     return {
@@ -44,9 +40,9 @@ def facts_document(assembly: SiteAssembly, generated: dt.date) -> dict[str, Any]
     }
 
 
-def facts_json(assembly: SiteAssembly, generated: dt.date) -> bytes:
+def facts_json(content: Content, languages: Mapping[str, LanguageContext], generated: dt.date) -> bytes:
     """``facts.json`` as UTF-8 bytes, indented, with a final newline (stable across builds)."""
-    document = french_strings(facts_document(assembly, generated))
+    document = french_strings(facts_document(content, languages, generated))
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -156,6 +152,3 @@ def _lead_first(figure: Figure) -> list[Report]:
 def _bilingual(text: Bilingual | None) -> dict[str, str] | None:
     return {lang: text[lang] for lang in LANGUAGES} if text is not None else None
 
-
-def _figure_view(assembly: SiteAssembly, lang: str) -> FigureView:
-    return FigureView(assembly.content, lang, assembly.formatters[lang], assembly.translator(lang))

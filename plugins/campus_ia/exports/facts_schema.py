@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .. import LANGUAGES
 from ..content.model import Qualifier, Standing, Status, Unit
 from .facts_json import FORMAT_VERSION
 from .machine_text import absolute_url
@@ -86,7 +87,7 @@ SCHEMA: dict[str, Any] = {
     "$defs": {
         "bilingual": {
             "type": "object",
-            "required": ["fr", "en"],
+            "required": list(LANGUAGES),
             "additionalProperties": False,
             "properties": {"fr": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}},
         },

@@ -11,8 +11,8 @@ from typing import Any
 
 from ..content import Content, PartialDate
 from ..content.model import Milestone, Partner
-from ..site.structure import SiteStructure
-from .addresses import DATASET_DOWNLOADS
+from ..pages.structure import SiteStructure
+from ..pages.downloads import DATASET_DOWNLOADS
 from .machine_text import absolute_url, review_date
 
 SCHEMA_ORG = "https://schema.org"

@@ -8,17 +8,13 @@ on the facts page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from feedgen.feed import FeedGenerator
 
 from ..content import PartialDate
 from ..facts.selection import update_anchor
-from .addresses import UPDATES_FEED
+from ..pages.downloads import UPDATES_FEED
+from ..pages.language import LanguageContext
 from .machine_text import absolute_url, midnight_utc
-
-if TYPE_CHECKING:
-    from ..site.assembly import SiteAssembly
 
 GENERATOR = "campus_ia"
 
@@ -28,14 +24,14 @@ def entry_id(feed_url: str, update_id: str) -> str:
     return f"{feed_url}#{update_id}"
 
 
-def updates_feed(assembly: SiteAssembly, lang: str) -> bytes:
-    """The Atom feed of ``lang`` as UTF-8 bytes, newest update first."""
-    content = assembly.content
-    _ = assembly.translator(lang)
-    fmt = assembly.formatters[lang]
+def updates_feed(language: LanguageContext) -> bytes:
+    """The Atom feed of ``language`` as UTF-8 bytes, newest update first."""
+    content, lang, site_url = language.content, language.lang, language.site_url
+    _ = language.gettext
+    fmt = language.fmt
     site_title = content.site.title[lang]
-    feed_url = absolute_url(assembly.site_url, UPDATES_FEED[lang].path)
-    facts_url = absolute_url(assembly.site_url, assembly.structure.get("facts", lang).url)
+    feed_url = absolute_url(site_url, UPDATES_FEED[lang].path)
+    facts_url = absolute_url(site_url, language.page_url("facts"))
     dated = sorted(((PartialDate.parse(u.date).start, u) for u in content.updates),
                    key=lambda pair: pair[0], reverse=True)
 
@@ -43,7 +39,7 @@ def updates_feed(assembly: SiteAssembly, lang: str) -> bytes:
     feed.id(feed_url)
     feed.title(fmt.typography(_("%(site)s: updates") % {"site": site_title}))
     feed.subtitle(fmt.typography(content.site.description[lang]))
-    feed.author({"name": fmt.typography(site_title), "uri": absolute_url(assembly.site_url, f"{lang}/")})
+    feed.author({"name": fmt.typography(site_title), "uri": absolute_url(site_url, f"{lang}/")})
     feed.link(href=facts_url, rel="alternate", type="text/html")
     feed.link(href=feed_url, rel="self", type="application/atom+xml")
     feed.language(lang)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from .. import LANGUAGES
 from ..content.project_files import OUTSIDE_MESSAGE, is_inside, links_leaving
 from .catalog_checks import read_catalog, translation_problems
 
@@ -55,7 +56,7 @@ class Catalogs:
         self.locales_dir = locales_dir
 
     @classmethod
-    def load(cls, locales_dir: Path, languages: tuple[str, ...] = ("fr", "en"), *, root: Path | None = None) -> Catalogs:
+    def load(cls, locales_dir: Path, languages: tuple[str, ...] = LANGUAGES, *, root: Path | None = None) -> Catalogs:
         """Read every ``.pot`` template and ``.po`` catalog; raise ``CatalogError`` on any gap.
 
         Nothing outside ``root`` (the project folder; by default the parent of

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .. import LANGUAGES
 from .catalogs import DOMAIN_SOURCES
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -36,7 +37,7 @@ def extract(locales_dir: Path) -> None:
         )
 
 
-def update(locales_dir: Path, languages: tuple[str, ...] = ("fr", "en")) -> None:
+def update(locales_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> None:
     """Merge each template into each language's catalog, creating catalogs that are missing."""
     for domain in DOMAIN_SOURCES:
         template = locales_dir / f"{domain}.pot"

@@ -9,8 +9,10 @@ such an entry depends only on the folder that holds the page's folder, as long a
 of the entry's addresses lies inside the page's own folder. :class:`NavigationCache`
 keeps each entry's HTML under that key and renders it again only where the rule does
 not hold (the active entry, an entry with links under the page). Our copies of
-``partials/nav.html`` and ``partials/nav-item.html`` call it at every level; the output is byte for byte Material's (a test builds
-the site both ways and compares every page).
+``partials/nav.html`` and ``partials/nav-item.html`` (Material 9.8's, which pyproject.toml
+holds Material to) call it at every level; the output is byte for byte Material's: tests
+build the site both ways, and a small site with every combination of navigation tabs,
+sections, section indexes and pruning, comparing every byte.
 """
 
 from __future__ import annotations

@@ -3,31 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Mapping
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
 
-from ..exports.addresses import UPDATES_FEED
+from ..pages.downloads import UPDATES_FEED
 from ..formatting.html_typography import french_html
-
-if TYPE_CHECKING:
-    from .plugin import CampusPlugin
+from ..site.assembly import SiteAssembly
 
 
-def write_language_404s(plugin: CampusPlugin, config: MkDocsConfig) -> None:
+def write_language_404s(
+    assembly: SiteAssembly, env: jinja2.Environment, navigations: Mapping[str, Navigation], config: MkDocsConfig
+) -> None:
     """Render the theme's 404 template once per language into ``<lang>/404.html``.
 
     The page can be served at any depth, so its links are absolute from the site root,
     as MkDocs does for the root 404 page.
     """
-    assembly = plugin.assembly
-    assert assembly is not None
-    env = plugin.env or config.theme.get_env()
     template = env.get_template("404.html")
     base_url = urlsplit(config.site_url or "/").path.rstrip("/") or ""
-    for lang, navigation in plugin.navigations.items():
+    for lang, navigation in navigations.items():
         home = assembly.structure.get("home", lang)
         context = get_context(navigation, [], config, page=None, base_url=base_url or "/")
         chrome = assembly.page_chrome(home)

@@ -27,19 +27,19 @@ from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem
 from ..content.project_files import OUTSIDE_MESSAGE, is_inside
-from ..exports.addresses import UPDATES_FEED
+from ..pages.downloads import UPDATES_FEED
 from ..formatting import Formatter
 from ..formatting.html_typography import french_html
 from ..i18n import CatalogError, Catalogs
 from ..pages import relative_url
-from ..pages.bytecode_cache import compiled_templates
+from ..pages.bytecode_cache import CACHE_FOLDER, compiled_templates
 from ..pages.raw_blocks import restore_html_blocks, stash_html_blocks
 from ..site import LANGUAGES, SitePage
 from ..site.assembly import DownloadError, SiteAssembly
 from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
 from ..site.prose_links import broken_links, resolve
-from ..site.precompress import EarlyCompression, precompress_site
+from ..site.precompress import precompress_site
 from ..site.release_checks import release_report
 from ..site.search_split import split_search_index
 from .atomic_output import AtomicOutput, OutputError, strict_build_will_abort
@@ -50,7 +50,6 @@ from .navigation import language_navigations
 from .not_found import write_language_404s
 from .serve_failure import RebuildFailure
 from .theme_text import ThemeText
-from .watcher import poll_faster
 
 log = logging.getLogger("mkdocs.plugins.campus_ia")
 
@@ -74,7 +73,6 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.nav_cache = NavigationCache()
         self.raw_blocks: dict[str, list[str]] = {}  # generated page -> HTML kept out of Markdown
         self.docs_shown = "docs"  # docs_dir as the editor sees it, for error messages
-        self.early_compression: EarlyCompression | None = None  # pages gzipped while others render
         self.collections = FewerCollections()  # garbage-collector thresholds raised during a build
         self.theme_text = ThemeText()
         self.last_catalogs: Catalogs | None = None  # of the last build that loaded them: serve's failure page
@@ -93,10 +91,10 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.assembly, self.navigations, self.prose_problems, self.env = None, {}, [], None
         self.site_urls = None
         self.nav_cache.reset(self.config.reuse_navigation)
-        self._stop_early_compression()
         self.raw_blocks = {}
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.collections.start()  # until on_post_build, on_build_error or on_shutdown
+        compiled_templates().keep_in(self.project_dir / CACHE_FOLDER)
         try:
             self.assembly = SiteAssembly.load(
                 self.project_dir / self.config.content_dir,
@@ -148,8 +146,6 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             raise PluginError(str(exc)) from None
         for path, data in downloads.items():
             files.append(File.generated(config, path, content=data))
-        if not self.serving:  # the preview does not need compressed copies
-            self.early_compression = EarlyCompression(Path(config.site_dir))
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -213,11 +209,6 @@ class CampusPlugin(BasePlugin[CampusConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self.env = env
-        if self.early_compression is not None:  # MkDocs copies these next, as they are
-            for file in files:
-                if not file.is_documentation_page():
-                    source = file.content_bytes if file.generated_by else Path(file.abs_src_path or "")
-                    self.early_compression.add(file.dest_uri, source)
         env.globals["campus_nav_item"] = self.nav_cache.render
         self.theme_text.reset(env)
         env.globals["campus_theme_text"] = self.theme_text
@@ -269,7 +260,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             return
         site_dir = Path(config.site_dir)
         split_search_index(site_dir, _search_languages(self.env or config.theme.get_env()))
-        write_language_404s(self, config)
+        write_language_404s(self.assembly, self.env or config.theme.get_env(), self.navigations, config)
         missing = self.assembly.catalogs.missing()
         self.assembly.catalogs.reset_missing()
         if missing:
@@ -279,36 +270,26 @@ class CampusPlugin(BasePlugin[CampusConfig]):
                 + "\n  ".join(missing)
             )
         if not self.serving:  # the preview does not need compressed copies
-            precompress_site(site_dir, early=self.early_compression)
-            self._stop_early_compression()
+            precompress_site(site_dir)
         self._put_output_in_place(config)
         self.collections.stop()
 
-    @event_priority(-1000)  # last: compress the page exactly as MkDocs will write it
+    @event_priority(-1000)  # last: French typography on the page exactly as MkDocs will write it
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if self.assembly is not None:
             # One place for every French text node of the page: prose, generated text,
             # titles, navigation, footer; English text (lang="en") is left as it is.
             site_page = self.assembly.structure.by_src(page.file.src_uri)
             output = french_html(output, site_page.lang if site_page else "fr")
-        if self.early_compression is not None:
-            self.early_compression.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
         return output
 
     def on_build_error(self, error: Exception) -> None:
         self.collections.stop()
-        self._stop_early_compression()
         self._discard_output()
 
     def on_shutdown(self) -> None:
         self.collections.stop()
-        self._stop_early_compression()
         self._discard_output()  # e.g. after Ctrl-C, which skips build_error
-
-    def _stop_early_compression(self) -> None:
-        if self.early_compression is not None:
-            self.early_compression.close()
-            self.early_compression = None
 
     def _put_output_in_place(self, config: MkDocsConfig) -> None:
         if self.output is None or strict_build_will_abort(config.strict):
@@ -338,9 +319,9 @@ class CampusPlugin(BasePlugin[CampusConfig]):
 
     @event_priority(-1000)  # last: plugins that pass `builder` to server.watch() see the original
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        # The server's own watch(): MkDocs then polls these folders as it polls docs/.
         for folder in (self.config.content_dir, self.config.locales_dir):
             server.watch(str(self.project_dir / folder))
-        poll_faster(server)
         if hasattr(server, "builder") and hasattr(server, "get_app") and hasattr(server, "set_app"):
             failure = RebuildFailure(
                 Path(config.site_dir), urlsplit(config.site_url or "/").path or "/", LANGUAGES, self._translate_last_good

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..content import Content
 from ..formatting import Formatter
 from .figures import FigureView
+from .language import LanguageContext
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -25,17 +26,40 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 @dataclass
 class PageContext:
-    """Everything a page template may use; templates never format figures themselves."""
+    """Everything a page template may use; templates never format figures themselves.
 
-    content: Content
-    lang: str
+    The language's tools come from its :class:`LanguageContext`, built once per build;
+    this object adds only what belongs to one page.
+    """
+
+    language: LanguageContext
     page_id: str
     page_url: str
-    fmt: Formatter
-    gettext: Callable[[str], str]
-    ngettext: Callable[[str, str, int], str]
-    page_urls: dict[tuple[str, str], str]
     edit_base: str
+
+    @property
+    def content(self) -> Content:
+        return self.language.content
+
+    @property
+    def lang(self) -> str:
+        return self.language.lang
+
+    @property
+    def fmt(self) -> Formatter:
+        return self.language.fmt
+
+    @property
+    def gettext(self) -> Callable[[str], str]:
+        return self.language.gettext
+
+    @property
+    def ngettext(self) -> Callable[[str, str, int], str]:
+        return self.language.ngettext
+
+    @property
+    def page_urls(self) -> Mapping[tuple[str, str], str]:
+        return self.language.page_urls
 
     def url(self, page_id: str, anchor: str = "") -> str:
         """Relative link to another page of the same language."""
@@ -52,4 +76,4 @@ class PageContext:
 
     @property
     def figures(self) -> FigureView:
-        return FigureView(self.content, self.lang, self.fmt, self.gettext)
+        return self.language.figures

@@ -31,9 +31,7 @@ def page_environment() -> jinja2.Environment:
         bytecode_cache=compiled_templates(),
     )
     env.filters["mdsafe"] = markdown_safe
-    from ..capacity.page_view import TEMPLATE_GLOBALS as capacity_globals
-
-    env.globals.update(capacity_globals)
+    # Helpers from the layers above (the capacity page's view) come with each render, see render_page.
     return env
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..exports.addresses import TIMELINE_ICS
+from typing import Any, Mapping
+
+from .downloads import TIMELINE_ICS
 from .context import PageContext
 from .environment import page_environment
 
@@ -19,8 +21,12 @@ GENERATED_PAGES: dict[str, tuple[str, str]] = {
 """Page id -> (template, the content file an editor changes for it)."""
 
 
-def render_page(ctx: PageContext) -> str:
-    """The Markdown body of generated page ``ctx.page_id`` in ``ctx.lang``."""
+def render_page(ctx: PageContext, helpers: Mapping[str, Any] | None = None) -> str:
+    """The Markdown body of generated page ``ctx.page_id`` in ``ctx.lang``.
+
+    ``helpers`` are template functions from the layers above this one (the capacity
+    page's ``capacity_view``): the site passes them in, so ``pages`` imports none of them.
+    """
     template_name, content_file = GENERATED_PAGES[ctx.page_id]
     env = page_environment()
     template = env.get_template(template_name)
@@ -35,4 +41,5 @@ def render_page(ctx: PageContext) -> str:
         ngettext=ctx.ngettext,
         edit_url=ctx.edit_url(content_file),
         calendar_path=TIMELINE_ICS[ctx.lang].path,
+        **(helpers or {}),
     )

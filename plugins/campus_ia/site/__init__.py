@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .structure import LANGUAGES, SitePage, SiteStructure
+from ..pages.structure import LANGUAGES, SitePage, SiteStructure
 
 __all__ = ["LANGUAGES", "SitePage", "SiteStructure"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .structure import LANGUAGE_NAMES, OG_LOCALES, SitePage, SiteStructure
+from ..pages.structure import LANGUAGE_NAMES, OG_LOCALES, SitePage, SiteStructure
 
 
 @dataclass(frozen=True)

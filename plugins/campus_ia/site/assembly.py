@@ -7,27 +7,44 @@ This is the core a build engine drives: the MkDocs plugin is one such engine, th
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from markupsafe import escape
 
+from ..capacity.checks import capacity_problems
+from ..capacity.document import capacity_document
+from ..capacity.page_view import TEMPLATE_GLOBALS as CAPACITY_TEMPLATE_HELPERS
 from ..content import Content, load_content
+from ..content.validation import ContentRule
 from ..formatting import Formatter
+from ..exports import build_downloads, jsonld
+from ..exports.french_text import french_strings, french_values
 from ..i18n import N_, Catalogs
 from ..pages import PageContext, render_page
+from ..pages.environment import markdown_safe
+from ..pages.downloads import CAPACITY_JSON
+from ..pages.language import LanguageContext
 from .alternates import Alternate, alternates, og_locales
-from .structure import LANGUAGES, LANGUAGE_NAMES, OG_LOCALES, SitePage, SiteStructure
-
-if TYPE_CHECKING:
-    from ..pages.figures import FigureView
+from .prose_sources import contact_markdown, lead_source_name
+from ..pages.structure import LANGUAGES, LANGUAGE_NAMES, OG_LOCALES, SitePage, SiteStructure
 
 
 FOOTER_ACCESSIBILITY = N_("Accessibility: partially compliant")
 FOOTER_LICENCE = N_("Open data: Licence Ouverte 2.0 / Etalab")
 """The footer's two lines (theme/partials/copyright.html), for the bilingual root pages."""
+
+
+CONTENT_RULES: tuple[ContentRule, ...] = (capacity_problems,)
+"""The rules of the layers above ``content`` that every load applies (the build and ``campus-ia check``)."""
+
+
+def load_site_content(content_dir: Path, *, display_root: Path | None = None) -> Content:
+    """``load_content`` with :data:`CONTENT_RULES`: the content as the site accepts it."""
+    return load_content(content_dir, display_root=display_root, rules=CONTENT_RULES)
 
 
 class DownloadError(Exception):
@@ -57,7 +74,7 @@ class SiteAssembly:
     def load(cls, content_dir: Path, locales_dir: Path, *, root: Path | None = None) -> SiteAssembly:
         """Load and validate; raises ``ContentError`` or ``CatalogError`` with every problem."""
         root = root or content_dir.parent
-        content = load_content(content_dir, display_root=root)
+        content = load_site_content(content_dir, display_root=root)
         catalogs = Catalogs.load(locales_dir, root=root)
         return cls(content, catalogs, root, {lang: Formatter(lang) for lang in LANGUAGES})
 
@@ -85,28 +102,30 @@ class SiteAssembly:
     def ngettext(self, lang: str) -> Callable[[str, str, int], str]:
         return lambda singular, plural, n: self.catalogs.ngettext(lang, singular, plural, n)
 
+    @cached_property
+    def languages(self) -> dict[str, LanguageContext]:
+        """One :class:`LanguageContext` per language, built once and handed down to pages and downloads."""
+        urls = self.structure.urls()
+        return {
+            lang: LanguageContext(self.content, lang, self.formatters[lang], self.translator(lang),
+                                  self.ngettext(lang), urls, self.site_url)
+            for lang in LANGUAGES
+        }
+
     def edit_base(self) -> str:
         site = self.content.site
         return f"{site.repository.rstrip('/')}/edit/{site.edit_branch}/"
 
     def page_context(self, page: SitePage) -> PageContext:
-        return PageContext(
-            content=self.content,
-            lang=page.lang,
-            page_id=page.id,
-            page_url=page.url,
-            fmt=self.formatters[page.lang],
-            gettext=self.translator(page.lang),
-            ngettext=self.ngettext(page.lang),
-            page_urls=self.structure.urls(),
-            edit_base=self.edit_base(),
-        )
+        return PageContext(self.languages[page.lang], page_id=page.id, page_url=page.url, edit_base=self.edit_base())
+
+    def page_body(self, page: SitePage) -> str:
+        """The Markdown body of a generated page, with the template helpers of the layers above ``pages``."""
+        return render_page(self.page_context(page), CAPACITY_TEMPLATE_HELPERS)
 
     def generated_markdown(self, page: SitePage) -> str:
         """The Markdown source of a generated page: front matter, title and body."""
-        from ..pages.environment import markdown_safe
-
-        body = render_page(self.page_context(page))
+        body = self.page_body(page)
         title = self.content.site.pages[page.order].title[page.lang]
         # MkDocs treats a page title as HTML and the theme prints it unescaped: escape it here.
         return f"---\ntitle: {_yaml_text(escape(title))}\n---\n\n# {markdown_safe(title)}\n\n{body}"
@@ -123,8 +142,6 @@ class SiteAssembly:
 
     def prose_text(self, lang: str, kind: str, ident: str) -> str | None:
         """What a prose marker ``{{ kind:ident }}`` stands for in ``lang``; None if it names nothing."""
-        from .prose_sources import contact_markdown, lead_source_name
-
         if kind == "fact":
             return self.figure_text(lang, ident)
         if kind == "source":
@@ -142,14 +159,7 @@ class SiteAssembly:
         figure = self.content.figures.get(figure_id)
         if figure is None:
             return None
-        return self._figure_views[lang].value(figure)
-
-    @cached_property
-    def _figure_views(self) -> dict[str, FigureView]:
-        """One FigureView per language, for figure_text (called for every marker in the prose)."""
-        from ..pages.figures import FigureView
-
-        return {lang: FigureView(self.content, lang, self.formatters[lang], self.translator(lang)) for lang in LANGUAGES}
+        return self.languages[lang].figures.value(figure)
 
     def page_chrome(self, page: SitePage) -> dict:
         """What the theme templates need to know about a page's language and translations.
@@ -228,24 +238,18 @@ class SiteAssembly:
         it; if one still does, that is a defect of the site, reported as ``DownloadError``
         in one plain sentence rather than as a library's traceback.
         """
-        from ..capacity.document import capacity_document
-        from ..exports import build_downloads
-        from ..exports.french_text import french_strings
-
         try:
-            files = dict(build_downloads(self))
+            files = dict(build_downloads(self.content, self.languages))
             # Serialised as capacity_json() does, with the French strings set in French typography.
             document = french_strings(capacity_document(self.content))
             text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
-            files["data/capacity.json"] = (text + "\n").encode("utf-8")
+            files[CAPACITY_JSON.path] = (text + "\n").encode("utf-8")
         except Exception as exc:  # noqa: BLE001 - any writer's failure, named for a person
             raise DownloadError(exc) from None
         return files
 
     def page_jsonld(self, page: SitePage) -> list[dict]:
         """Structured data for a page: organisations, milestones as events, the dataset."""
-        from ..exports import jsonld
-
         base = self.site_url.rstrip("/") + "/"
         graphs: list[dict] = []
         if page.id in ("home", "partners"):
@@ -255,20 +259,14 @@ class SiteAssembly:
         if page.id == "facts":
             graphs.append(jsonld.dataset_graph(self.content, page.lang, self.site_url))
         if page.lang == "fr":  # the page's text filter does not read inside <script>
-            from ..exports.french_text import french_values
-
             graphs = [french_values(graph) for graph in graphs]
         return graphs
 
 
 def _join(base_url: str, path: str) -> str:
-    import posixpath
-
     return posixpath.join(base_url, path) if path else base_url
 
 
 def _yaml_text(text: str) -> str:
     # Titles go into front matter: quote them as a JSON string, which is valid YAML.
-    import json
-
     return json.dumps(text, ensure_ascii=False)

@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .. import LANGUAGES
+
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 LOADED_LINK_RELS = frozenset(
@@ -238,7 +240,7 @@ def check_page_structure(site_dir: Path) -> list[HtmlProblem]:
         folder = shown.split("/", 1)[0] if "/" in shown else ""
         if not scan.lang:
             problems.append(HtmlProblem(shown, 1, 1, "<html> has no lang"))
-        elif folder in {"fr", "en"} and scan.lang != folder:
+        elif folder in LANGUAGES and scan.lang != folder:
             problems.append(HtmlProblem(shown, 1, 1, f"<html lang=\"{scan.lang}\"> in the {folder}/ folder"))
     return problems
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..content.problems import Problem
+from ..content.problems import Problem, line_column
 from ..pages.environment import markdown_safe
 
 MARKER = re.compile(r"\{\{\s*(fact|source|site):([A-Za-z0-9_.-]+)\s*\}\}")
@@ -52,8 +52,7 @@ def insert_figures(
     problems: list[Problem] = []
 
     def located(index: int, message: str) -> Problem:
-        line = markdown.count("\n", 0, index) + 1
-        column = index - (markdown.rfind("\n", 0, index) + 1) + 1
+        line, column = line_column(markdown, index)
         return Problem(file, line, column, "", message)
 
     for start in MARKER_START.finditer(markdown):

@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from ..content.problems import Problem
+from ..content.problems import Problem, line_column
 
 ALLOWED_TAGS = frozenset(nh3.ALLOWED_TAGS | {"section", "tfoot"})
 """Elements prose may use: nh3's default set (text, lists, tables, figures, details)."""
@@ -134,8 +134,7 @@ def sanitise_prose(html: str, source: str, file: str) -> tuple[str, list[Problem
         match = item.needle.search(source, start) or item.needle.search(source)
         index = match.start() if match else 0
         searched_from[item.needle.pattern] = (match.end() if match else 0)
-        line = source.count("\n", 0, index) + 1
-        column = index - (source.rfind("\n", 0, index) + 1) + 1
+        line, column = line_column(source, index)
         problems.append(Problem(file, line, column, "", f"{item.what} is not allowed in a page; {item.advice}"))
     return clean, problems
 

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
-from ..content.problems import Problem
+from ..content.problems import Problem, line_column
 
 _HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -51,8 +51,7 @@ def broken_links(html: str, source: str, file: str, exists: Callable[[str], bool
             index = source.find(path)
         searched_from[target] = index + 1 if index >= 0 else 0
         index = max(index, 0)
-        line = source.count("\n", 0, index) + 1
-        column = index - (source.rfind("\n", 0, index) + 1) + 1
+        line, column = line_column(source, index)
         problems.append(Problem(file, line, column, "", f"the link '{target}' leads to no page or file of the site "
                                 "(addresses are relative to this page's file in docs/: check the name)"))
     return problems
@@ -72,8 +71,7 @@ def absolute_links(html: str, source: str, file: str) -> list[Problem]:
         value = value.strip()
         if value.startswith("/") and not value.startswith("//"):
             index = max(source.find(value), 0)
-            line = source.count("\n", 0, index) + 1
-            column = index - (source.rfind("\n", 0, index) + 1) + 1
+            line, column = line_column(source, index)
             problems.append(Problem(file, line, column, "", f"the link '{value}' is written from the site's root; "
                                     "the build refuses it: link to the page's .md file, relative to this page"))
     return problems

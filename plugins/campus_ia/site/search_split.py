@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from ..formatting.html_typography import french_html
-from .structure import LANGUAGES
+from ..pages.structure import LANGUAGES
 
 FRENCH_SEPARATOR = r"[\s\-'’]+"
 """Material's default (white space and hyphens) plus both apostrophes.

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .. import LANGUAGES
 from ..content.model import SiteFile
 from ..content.project_files import links_leaving
 
-LANGUAGES: tuple[str, ...] = ("fr", "en")
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..site.structure import LANGUAGES
+from .. import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class Download:
 FACTS_JSON = Download("data/facts.json", "application/json")
 FACTS_SCHEMA = Download("data/facts.schema.json", "application/schema+json")
 FACTS_CSV = {lang: Download(f"data/facts.{lang}.csv", "text/csv", lang) for lang in LANGUAGES}
+# For spreadsheets set to French (Excel, LibreOffice): byte-order mark, ';', decimal comma.
+FACTS_SPREADSHEET_CSV = Download("data/facts.fr.spreadsheet.csv", "text/csv", "fr")
 # The English calendar keeps the plain name that the timeline page already links.
 TIMELINE_ICS = {
     "fr": Download("data/timeline.fr.ics", "text/calendar", "fr"),
@@ -39,6 +41,7 @@ DOWNLOADS: tuple[Download, ...] = (
     FACTS_JSON,
     FACTS_SCHEMA,
     *FACTS_CSV.values(),
+    FACTS_SPREADSHEET_CSV,
     *TIMELINE_ICS.values(),
     *UPDATES_FEED.values(),
 )
@@ -48,6 +51,14 @@ DATASET_DOWNLOADS: tuple[Download, ...] = (
     FACTS_JSON,
     FACTS_SCHEMA,
     *FACTS_CSV.values(),
+    FACTS_SPREADSHEET_CSV,
     *TIMELINE_ICS.values(),
 )
 """The downloads that make up the facts data set (the feeds are news, not data)."""
+
+CAPACITY_JSON = Download("data/capacity.json", "application/json")
+"""The capacity model's inputs, results and caveats (``campus_ia.capacity.document``), which the site
+writes beside the :data:`DOWNLOADS` of ``campus_ia.exports``."""
+
+SITE_DOWNLOADS: tuple[Download, ...] = (*DOWNLOADS, CAPACITY_JSON)
+"""Every download the site publishes, in the order the build writes them."""
