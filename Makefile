@@ -6,6 +6,7 @@
 #   make test    install test tools (Chromium, nginx, Java, Node packages) and run pytest
 #   make bench   run benchmarks/run.py
 #   make lock    refresh requirements/*.lock after a change to pyproject.toml's dependencies
+#   make edit    web editor on http://127.0.0.1:8081/ beside the live preview (guide/)
 #   make screenshots  build, then full-page PNGs of every page (both languages,
 #                390 and 1366 px wide) into screenshots/ (scripts/screenshots)
 #
@@ -39,10 +40,17 @@ UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --g
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench lock screenshots
+.PHONY: serve build test bench lock edit screenshots
 
 serve: $(call STAMP,base)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+# The editor (Decap CMS, from npm) and the preview run side by side; Ctrl-C stops both.
+edit: $(call STAMP,base)
+	[ -f node_modules/decap-cms/dist/decap-cms.js ] || npm ci --no-audit --no-fund --ignore-scripts
+	trap 'kill 0' EXIT; \
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000 & \
+	$(BIN)/campus-ia edit --port 8081
 
 build: $(call STAMP,base)
 	$(BIN)/mkdocs build --strict

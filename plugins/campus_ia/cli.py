@@ -8,10 +8,12 @@ from pathlib import Path
 
 from .content import ContentError
 from .content.schemas import write_schemas
+from .editor.cli_edit import run_editor
 from .i18n import CatalogError, workflow
 from .site.assembly import DownloadError, SiteAssembly
 from .site.prose_check import prose_problems
 from .site.release_checks import release_report
+from .translations.cli_status import mark_current_command, status_command
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,8 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     site = commands.add_parser("check-site", help="release checks on a built site (CSP, links, structure, "
                                "third-party requests); exit 1 listing every problem")
     site.add_argument("site_dir", type=Path, nargs="?", default=Path("site"), help="built site (default: site)")
-    i18n = commands.add_parser("i18n", help="interface strings: extract templates, update catalogs")
-    i18n.add_argument("action", choices=["extract", "update"])
+    i18n = commands.add_parser("i18n", help="interface strings (extract, update) and prose translations "
+                               "(status, mark-current)")
+    i18n.add_argument("action", choices=["extract", "update", "status", "mark-current"])
+    i18n.add_argument("pages", nargs="*", type=Path, help="mark-current: the translated page(s), e.g. docs/en/about.md")
+    i18n.add_argument("--strict", action="store_true", help="status: exit 1 when a translation is stale")
+    edit = commands.add_parser("edit", help="start the web editor on 127.0.0.1 (local backend, checked saves)")
+    edit.add_argument("--port", type=int, default=8081, help="port of the editor (default: 8081)")
     args = parser.parse_args(argv)
     root: Path = args.root
 
@@ -37,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_schemas(root / "content" / "schemas"):
             print(path)
         return 0
+    if args.command == "edit":
+        return run_editor(root, args.port)
+    if args.action in ("status", "mark-current"):
+        if args.action == "status":
+            return status_command(root, strict=args.strict)
+        return mark_current_command(root, args.pages)
     getattr(workflow, args.action)(root / "locales")
     return 0
 

@@ -147,7 +147,11 @@ class Report(Strict):
     source: Id = Field(description="The id of an entry in sources.yml.")
     status: Status = Field(description="official (communiqué, official site), press (press report), estimate, unknown.")
     as_of: DateText = Field(description="The date the figure was stated or checked.")
-    standing: Standing = Field("lead", description="lead (the figure the site leads with), alternative or superseded.")
+    standing: Standing = Field(
+        "lead",
+        description="lead (the figure the site leads with), alternative or superseded. May be left out only "
+        "when the figure has a single report (it is then the lead).",
+    )
     note: Bilingual | None = Field(None, description="Context a journalist needs (what the figure counts, a caveat).")
 
     @model_validator(mode="after")
@@ -172,13 +176,25 @@ class Figure(Strict):
 
     @model_validator(mode="after")
     def _one_lead(self) -> Figure:
-        leads = [r for r in self.reports if r.standing == "lead"]
+        # With one report, it is the lead. With several, each must say what it is: a report
+        # that says nothing must not silently count as the lead.
+        if len(self.reports) > 1:
+            unmarked = [i for i, r in enumerate(self.reports) if "standing" not in r.model_fields_set]
+            if unmarked:
+                raise PydanticCustomError(
+                    "campus_standing",
+                    "this figure has {count} reports, so each needs a 'standing' (lead, alternative or "
+                    "superseded); missing in {reports}",
+                    {"count": len(self.reports), "reports": ", ".join(_report_name(self.reports, i) for i in unmarked)},
+                )
+        leads = [i for i, r in enumerate(self.reports) if r.standing == "lead"]
         if len(leads) != 1:
+            named = f": {', '.join(_report_name(self.reports, i) for i in leads)}" if leads else ""
             raise PydanticCustomError(
                 "campus_lead",
-                "exactly one report must have 'standing: lead' (found {count}); mark the others "
+                "exactly one report must have 'standing: lead' (found {count}{named}); mark the others "
                 "'alternative' or 'superseded'",
-                {"count": len(leads)},
+                {"count": len(leads), "named": named},
             )
         for report in self.reports:
             if self.unit == "text" and report.value is not None:
@@ -190,6 +206,12 @@ class Figure(Strict):
     @property
     def lead(self) -> Report:
         return next(r for r in self.reports if r.standing == "lead")
+
+
+def _report_name(reports: list[Report], index: int) -> str:
+    """``reports[1] (le-figaro-2025-05, 2025-05)``: enough to find the report in the file."""
+    report = reports[index]
+    return f"reports[{index}] ({report.source}, {report.as_of})"
 
 
 class Person(Strict):

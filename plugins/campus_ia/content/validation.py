@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Sequence
 from pydantic import BaseModel, ValidationError
 
 from .. import LANGUAGES
-from .model import FILE_MODELS
+from .model import FILE_MODELS, Bilingual
 from .problems import ContentError, Problem, format_path
 from .project_files import outside_problem
 from .store import Content, reference_problems
@@ -131,10 +131,12 @@ def _explain(exc: ValidationError, document: YamlDocument, model: type[BaseModel
             message = f"unknown key '{key}'{_suggest(str(key), _allowed_keys(model, path[:-1], document.data))}"
         elif kind == "missing":
             position = document.position_of(path[:-1])
-            message = _missing_message(str(path[-1]))
+            message = _missing_message(str(path[-1]), _is_bilingual(model, path))
         else:
             position = document.position_of(path)
             message = _message_for(error)
+            if kind in ("model_type", "model_attributes_type", "dict_type") and _is_bilingual(model, path):
+                message = _BILINGUAL_SHAPE
         yield Problem(document.display_name, position.line, position.column, format_path(path), message)
 
 
@@ -167,11 +169,33 @@ def _shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else f"{text[:limit - 1]}…"
 
 
-def _missing_message(key: str) -> str:
+_BILINGUAL_SHAPE = ("expected the text in both languages, on two lines under the key: 'fr: ...' "
+                    "and 'en: ...' (or on one line: {fr: ..., en: ...})")
+
+
+def _missing_message(key: str, bilingual: bool = False) -> str:
     if key in LANGUAGES:
         language = "French" if key == "fr" else "English"
         return f"the {language} translation is missing (add '{key}: ...')"
+    if bilingual:
+        return (f"the required key '{key}' is missing (add '{key}:' with 'fr: ...' and 'en: ...' "
+                "on the two lines under it)")
     return f"the required key '{key}' is missing (add '{key}: ...')"
+
+
+def _is_bilingual(model: type[BaseModel], path: PathKey) -> bool:
+    """Whether the field at ``path`` (a key of ``model``'s data) is a French/English text."""
+    current: Any = model
+    annotation: Any = None
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return False
+        annotation = field.annotation
+        current = _model_in(annotation)
+    return annotation is not None and _model_in(annotation) is Bilingual
 
 
 def _data_path(loc: tuple[Any, ...], data: Any) -> PathKey:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem, line_column
+from .yaml_hints import colon_fixes
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -165,6 +166,11 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     except _Located as exc:
         return None, [problem(exc.position.line, exc.position.column, exc.message)]
     except yaml.MarkedYAMLError as exc:
+        if "mapping values are not allowed" in str(exc.problem):
+            # A French ' : ' in a value: name every such line with its exact fix, not just the first.
+            fixes = colon_fixes(text)
+            if fixes:
+                return None, [problem(line, column, message) for line, column, message in fixes]
         if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
             # PyYAML reports where the file ended; the editor needs the quote left open.
             opened = exc.context_mark

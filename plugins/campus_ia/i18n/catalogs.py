@@ -20,7 +20,7 @@ from ..content.project_files import OUTSIDE_MESSAGE, is_inside, links_leaving
 from .catalog_checks import read_catalog, translation_problems
 
 DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
-    "site": ("theme", "site", "mkdocs_plugin"),
+    "site": ("theme", "site", "mkdocs_plugin", "translations"),
     "pages": ("pages",),
     "facts": ("facts", "exports"),
     "capacity": ("capacity",),

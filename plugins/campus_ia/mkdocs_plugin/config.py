@@ -19,3 +19,7 @@ class CampusConfig(base.Config):
     """Render each navigation entry once per folder depth instead of once per page
     (``nav_cache.py``); the HTML is the same either way. Turn it off if a theme override
     makes an entry's HTML depend on the page that shows it."""
+    stale_translations = c.Choice(("warn", "fail"), default="warn")
+    """What a stale translated page does to the build: ``warn`` names it (and the page shows a
+    notice), ``fail`` stops the build (for CI). The environment variable
+    ``CAMPUS_IA_STALE_TRANSLATIONS=fail`` overrides it without editing mkdocs.yml."""

@@ -50,6 +50,7 @@ from .navigation import language_navigations
 from .not_found import write_language_404s
 from .serve_failure import RebuildFailure
 from .theme_text import ThemeText
+from .translation_check import StaleTranslations
 
 log = logging.getLogger("mkdocs.plugins.campus_ia")
 
@@ -76,6 +77,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.collections = FewerCollections()  # garbage-collector thresholds raised during a build
         self.theme_text = ThemeText()
         self.last_catalogs: Catalogs | None = None  # of the last build that loaded them: serve's failure page
+        self.stale = StaleTranslations()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # build and serve write through a staging folder (atomic_output.py); --dirty updates in place.
@@ -137,6 +139,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         problems = list(dict.fromkeys(problems))  # a link is named once, though both checks see it
         if problems:
             raise PluginError("\n".join(["Problems with the pages in docs/:", *(f"  {p}" for p in problems)]))
+        self.stale.check(structure, Path(config.docs_dir), self.docs_shown, self.config.stale_translations)
         for page in structure.generated():
             files.append(File.generated(config, page.src_uri, content=self.assembly.generated_markdown(page)))
         files.append(File.generated(config, ROOT_PAGE, content=_root_markdown(self.assembly)))
@@ -185,6 +188,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.prose_problems.extend(
             Problem(p.file, p.line + offset, p.column, p.where, p.message) for p in problems
         )
+        result = self.stale.notice(page.file.src_uri, result, self.assembly.translator(site_page.lang))
         # French typography is applied to the finished page (on_post_page), code blocks spared.
         return result
 

@@ -109,7 +109,8 @@ class SiteStructure:
             if rel not in listed and f"{docs_shown}/{rel}" not in refused:
                 problems.append(
                     f"{docs_shown}/{rel}: this page is not listed in content/site.yml "
-                    "(add it under 'pages' with its id, slugs in both languages and 'generated: false')"
+                    "(add it under 'pages' with its id, its slug and title in both languages — 'fr:' and 'en:' — "
+                    "and 'generated: false')"
                 )
         return problems
 
