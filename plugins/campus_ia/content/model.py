@@ -452,6 +452,11 @@ class CapacityFile(Strict):
     comparison_grid: RangedInput
     comparison_grid_name: Bilingual
     phases: list[Phase] = Field(default_factory=list)
+    calculator_reach: Id | None = Field(
+        default=None,
+        description="A power figure (an id in campus.yml) the calculator's site power reaches, "
+        "such as an announced expansion, beyond the phases.",
+    )
     references: list[Figure] = Field(default_factory=list, description="Other figures the page cites for context.")
     comparisons: list[Comparison] = Field(default_factory=list)
 

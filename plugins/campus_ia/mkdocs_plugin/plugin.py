@@ -120,7 +120,11 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             config.theme.dirs.insert(position, str(THEME_DIR))
         # A non-empty list makes Material include partials/alternate.html (our switcher).
         config.extra["alternate"] = [{"lang": lang, "link": f"{lang}/"} for lang in LANGUAGES]
-        for stylesheet in ("assets/stylesheets/campus-ia.css", "assets/stylesheets/campus-ia-face.css"):
+        for stylesheet in (
+            "assets/stylesheets/campus-ia.css",
+            "assets/stylesheets/campus-ia-face.css",
+            "assets/stylesheets/campus-ia-capacity.css",
+        ):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
         if self.staged_output:
