@@ -20,7 +20,7 @@ from ..content.problems import Problem
 from ..content.project_files import is_inside
 from .prose_figures import insert_figures
 from .prose_html import sanitise_prose
-from .prose_links import absolute_links, broken_links, resolve
+from .prose_links import absolute_links, broken_anchors, broken_links, element_ids, resolve
 
 if TYPE_CHECKING:
     from .assembly import SiteAssembly
@@ -70,10 +70,18 @@ def prose_problems(assembly: SiteAssembly, docs_dir: Path, root: Path, config_fi
         target = resolve(base, path)
         return any(candidate in known for candidate in (target, f"{target}/index.md", f"{target}.md"))
 
+    def convert(text: str) -> str:
+        return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)
+
     problems: list[Problem] = []
+    rendered: dict[str, tuple[str, str, str]] = {}  # prose page -> (html, source, shown)
+    ids: dict[str, set[str]] = {}  # every page -> the ids a #fragment may point to
     for page in assembly.structure.pages:
         path = docs_dir / page.src_uri
-        if page.generated or not path.is_file() or not is_inside(path, root):
+        if page.generated:
+            ids[page.src_uri] = element_ids(convert(assembly.generated_markdown(page)))
+            continue
+        if not path.is_file() or not is_inside(path, root):
             continue  # a missing or refused page is reported by check_prose
         try:
             source = path.read_bytes().decode("utf-8-sig")
@@ -85,10 +93,21 @@ def prose_problems(assembly: SiteAssembly, docs_dir: Path, root: Path, config_fi
         body = source[front.end():] if front else source
         text, found = insert_figures(body, lambda kind, ident: assembly.prose_text(page.lang, kind, ident), shown)
         problems.extend(Problem(p.file, p.line + offset, p.column, p.where, p.message) for p in found)
-        html = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(
-            assembly.formatters[page.lang].typography(text))
+        html = convert(assembly.formatters[page.lang].typography(text))
         problems.extend(sanitise_prose(html, source, shown)[1])
         base = posixpath.dirname(page.src_uri)
         problems.extend(broken_links(html, source, shown, lambda target: exists(base, target)))
         problems.extend(absolute_links(html, source, shown))  # the build's strict mode refuses them too
+        rendered[page.src_uri] = (html, source, shown)
+        ids[page.src_uri] = element_ids(html)
+    for src_uri, (html, source, shown) in rendered.items():
+        base = posixpath.dirname(src_uri)
+
+        def ids_of(path: str, src_uri: str = src_uri, base: str = base) -> set[str] | None:
+            if not path:
+                return ids.get(src_uri)
+            target = resolve(base, path)
+            return next((ids[c] for c in (target, f"{target}/index.md", f"{target}.md") if c in ids), None)
+
+        problems.extend(broken_anchors(html, source, shown, ids_of))
     return problems

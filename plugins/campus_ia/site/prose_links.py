@@ -57,6 +57,42 @@ def broken_links(html: str, source: str, file: str, exists: Callable[[str], bool
     return problems
 
 
+_ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
+
+
+def element_ids(html: str) -> set[str]:
+    """Every ``id`` in ``html``: what a ``#fragment`` may point to (headings, figures, milestones)."""
+    return {next(g for g in m.groups() if g is not None) for m in _ID.finditer(html)}
+
+
+def broken_anchors(
+    html: str, source: str, file: str, ids_of: Callable[[str], set[str] | None]
+) -> list[Problem]:
+    """Problems for each relative link whose ``#fragment`` its target page does not hold.
+
+    ``ids_of`` gets the link's path part (empty for a link within the page) and returns
+    the ids of the page it leads to, or None when that is not a page (a download, a
+    missing page, which :func:`broken_links` reports). The strict build refuses these
+    links too (``validation.anchors: warn`` in ``mkdocs.yml``).
+    """
+    collector = _LinkCollector()
+    collector.feed(html)
+    collector.close()
+    problems: list[Problem] = []
+    for value in collector.values:
+        value = value.strip()
+        if "#" not in value or value.startswith("/") or _HAS_SCHEME.match(value):
+            continue
+        path, fragment = unquote(urlsplit(value).path), unquote(urlsplit(value).fragment)
+        ids = ids_of(path)
+        if not fragment or ids is None or fragment in ids:
+            continue
+        line, column = line_column(source, max(source.find(value), 0))
+        problems.append(Problem(file, line, column, "", f"the link '{value}' leads to a page that has no "
+                                f"'#{fragment}' (check the anchor: the heading or figure may have been renamed)"))
+    return problems
+
+
 def absolute_links(html: str, source: str, file: str) -> list[Problem]:
     """Links written from the site's root (``/en/facts/``), which the strict build refuses.
 
