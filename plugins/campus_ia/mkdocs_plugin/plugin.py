@@ -42,6 +42,7 @@ from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
 from ..site.prose_links import broken_links, resolve
 from ..site.precompress import precompress_site
+from ..site.release_blockers import address_blockers
 from ..site.release_checks import release_report
 from ..site.search_split import split_search_index
 from .atomic_output import AtomicOutput, OutputError, strict_build_will_abort
@@ -331,8 +332,6 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if report:
             raise PluginError(report)  # on_build_error removes the staging folder
         log.info("Release checks passed in %.1f seconds", time.monotonic() - started)
-        from ..site.release_blockers import address_blockers
-
         for blocker in address_blockers(self.assembly.content):  # type: ignore[union-attr]
             # Not a warning: previews and tests build the shipped content, which has no public address
             # yet. 'campus-ia check-site --release' is the gate that refuses it.

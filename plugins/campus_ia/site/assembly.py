@@ -12,7 +12,7 @@ import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from markupsafe import escape
 
@@ -26,17 +26,15 @@ from ..home import HOME_BLOCKS, home_block
 from ..exports import build_downloads, jsonld
 from ..exports.french_text import french_strings, french_values
 from ..i18n import N_, Catalogs
-from ..pages import PageContext, render_page
+from ..pages import PageContext, relative_url, render_page
 from ..pages.environment import markdown_safe
 from ..pages.downloads import CAPACITY_JSON
 from ..pages.language import LanguageContext
+from ..sharing import preview_image_path, preview_png
 from .alternates import Alternate, alternates, og_locales
+from .glossary_terms import TermNote, explain_terms
 from .prose_sources import contact_markdown, lead_source_name
 from ..pages.structure import LANGUAGES, LANGUAGE_NAMES, OG_LOCALES, SitePage, SiteStructure
-
-if TYPE_CHECKING:
-    from .glossary_terms import TermNote
-
 
 FOOTER_ACCESSIBILITY = N_("Accessibility: partially compliant")
 FOOTER_LICENCE = N_("Open data: Licence Ouverte 2.0 / Etalab")
@@ -178,16 +176,12 @@ class SiteAssembly:
 
     def explain_terms(self, page: SitePage, html: str) -> str:
         """A page's content with the glossary's terms explained where they first appear."""
-        from .glossary_terms import explain_terms
-
         if page.id == "glossary":  # the page that explains them all
             return html
         return explain_terms(html, self._term_notes[page.lang])
 
     @cached_property
     def _term_notes(self) -> dict[str, list[TermNote]]:
-        from .glossary_terms import TermNote
-
         notes: dict[str, list[TermNote]] = {}
         for lang in LANGUAGES:
             typography = self.formatters[lang].typography
@@ -216,8 +210,6 @@ class SiteAssembly:
 
     def preview_images(self) -> dict[str, bytes]:
         """Every page's social preview image (site path -> PNG), drawn from its title and description."""
-        from ..sharing import preview_image_path, preview_png
-
         images: dict[str, bytes] = {}
         for page in self.structure.pages:
             typography = self.formatters[page.lang].typography
@@ -257,9 +249,6 @@ class SiteAssembly:
     def _preview_url(self, page: SitePage) -> str:
         """The preview image's address: absolute once the site has one (as Open Graph wants), else
         relative to the page, which is all that can be said without a public address."""
-        from ..pages import relative_url
-        from ..sharing import preview_image_path
-
         path = preview_image_path(page.lang, page.id)
         if self.has_address:
             return self.site_url.rstrip("/") + "/" + path
