@@ -93,7 +93,15 @@ def test_a_figure_corrected_in_the_editor_is_saved_valid_and_published(
     page.get_by_text(figure_id, exact=True).first.wait_for()
     page.evaluate(EXPAND, figure_id)
     page.evaluate(EXPAND, "lead · ")
-    page.locator("input[type=number]:visible").first.fill(str(new_value))
+    # The lead's value box: the visible number box that holds the old value (other number
+    # fields, such as the site's coordinates, may come first in the form).
+    boxes = page.locator("input[type=number]:visible")
+    value_box = next(
+        (boxes.nth(i) for i in range(boxes.count()) if boxes.nth(i).input_value() and float(boxes.nth(i).input_value()) == old_value),
+        None,
+    )
+    assert value_box is not None, f"no visible number box holds {old_value}"
+    value_box.fill(str(new_value))
     page.locator('textarea[name="note.fr"]:visible').first.fill(NOTE["fr"])
     page.locator('textarea[name="note.en"]:visible').first.fill(NOTE["en"])
     page.get_by_text("Publish", exact=True).first.click()

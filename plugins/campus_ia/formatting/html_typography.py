@@ -31,7 +31,8 @@ _INLINE = frozenset(
 )
 _TEXT_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "aria-description", "placeholder"})
 _TEXT_META = frozenset(
-    {"description", "og:title", "og:description", "og:site_name", "twitter:title", "twitter:description"}
+    {"description", "og:title", "og:description", "og:site_name", "og:image:alt", "twitter:title",
+     "twitter:description", "twitter:image:alt"}
 )
 
 _ELISION_BEFORE_TAG = re.compile(r"[^\W\d_]('|&#0*39;|&#[xX]0*27;|&apos;)$")
