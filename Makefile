@@ -7,6 +7,8 @@
 #   make bench   run benchmarks/run.py
 #   make lock    refresh requirements/*.lock after a change to pyproject.toml's dependencies
 #   make edit    web editor on http://127.0.0.1:8081/ beside the live preview (guide/)
+#   make screenshots  build, then full-page PNGs of every page (both languages,
+#                390 and 1366 px wide) into screenshots/ (scripts/screenshots)
 #
 # Each target installs what it needs into .venv first, from a lock file with a hash
 # for every package (requirements/base.lock, test.lock, bench.lock; pip refuses a
@@ -38,7 +40,7 @@ UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --g
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench lock edit
+.PHONY: serve build test bench lock edit screenshots
 
 serve: $(call STAMP,base)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -58,6 +60,9 @@ test: $(call STAMP,test)
 	$(BIN)/pytest -n auto -m "not lighthouse" $(PYTEST_ARGS)
 	# Lighthouse scores depend on free CPU, so its audits run alone (exit 5: none selected).
 	$(BIN)/pytest -m lighthouse $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+screenshots: build $(call STAMP,test)
+	$(BIN)/python scripts/screenshots site screenshots
 
 bench: $(call STAMP,bench)
 	$(BIN)/python benchmarks/run.py

@@ -6,12 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from .content import ContentError
+from .content import ContentError, load_content
 from .content.schemas import write_schemas
 from .editor.cli_edit import run_editor
 from .i18n import CatalogError, workflow
 from .site.assembly import DownloadError, SiteAssembly
 from .site.prose_check import prose_problems
+from .site.release_blockers import address_blockers
 from .site.release_checks import release_report
 from .translations.cli_status import mark_current_command, status_command
 
@@ -26,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     site = commands.add_parser("check-site", help="release checks on a built site (CSP, links, structure, "
                                "third-party requests); exit 1 listing every problem")
     site.add_argument("site_dir", type=Path, nargs="?", default=Path("site"), help="built site (default: site)")
+    site.add_argument("--release", action="store_true", help="also refuse what a public release needs and the "
+                      "content lacks (the site's and the repository's addresses in content/site.yml)")
     i18n = commands.add_parser("i18n", help="interface strings (extract, update) and prose translations "
                                "(status, mark-current)")
     i18n.add_argument("action", choices=["extract", "update", "status", "mark-current"])
@@ -39,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(root)
     if args.command == "check-site":
-        return _check_site(args.site_dir)
+        return _check_site(args.site_dir, release_root=args.root if args.release else None)
     if args.command == "schemas":
         for path in write_schemas(root / "content" / "schemas"):
             print(path)
@@ -81,13 +84,24 @@ def _check(root: Path) -> int:
     return 0
 
 
-def _check_site(site_dir: Path) -> int:
+def _check_site(site_dir: Path, *, release_root: Path | None = None) -> int:
     if not (site_dir / "index.html").is_file():
         print(f"{site_dir}: no built site here (run 'mkdocs build' first, or name the folder)", file=sys.stderr)
         return 1
     report = release_report(site_dir)
-    if report:
-        print(report, file=sys.stderr)
+    blockers: list[str] = []
+    if release_root is not None:
+        try:
+            blockers = address_blockers(load_content(release_root / "content", display_root=release_root))
+        except ContentError as exc:
+            print(exc.report(), file=sys.stderr)
+            return 1
+    if report or blockers:
+        if report:
+            print(report, file=sys.stderr)
+        if blockers:
+            print("Release blockers (the site builds, but is not ready to be published):", file=sys.stderr)
+            print("\n".join(f"  {b}" for b in blockers), file=sys.stderr)
         return 1
     print(f"{site_dir}: ready to publish.")
     return 0

@@ -65,9 +65,10 @@ def page_html(payload: dict[str, Any]) -> str:
   <select name="accelerator">
     <option value="gb200">GB200</option><option value="h100">H100</option>
   </select>
-  <input type="range" name="site_power_mw"><input type="number" name="site_power_mw">
-  <input type="range" name="pue"><input type="number" name="load_factor">
-  <input type="number" name="accelerator_power_kw"><span data-number-format></span>
+  <input type="range" name="site_power_mw"><input type="text" inputmode="decimal" name="site_power_mw">
+  <input type="range" name="pue"><input type="text" inputmode="decimal" name="load_factor">
+  <p data-error-for="load_factor"></p>
+  <input type="text" inputmode="decimal" name="accelerator_power_kw"><span data-number-format></span>
   <div aria-live="polite">{outputs}</div>
 </div>
 <script type="application/json" id="cia-capacity-data">{json.dumps(payload)}</script>
@@ -157,7 +158,7 @@ def test_english_and_unknown_investment(in_page: Any) -> None:
 def test_inputs_get_ranges_and_stay_in_sync(in_page: Any) -> None:
     def check(page: Any) -> None:
         slider = page.locator('input[type=range][name="site_power_mw"]')
-        box = page.locator('input[type=number][name="site_power_mw"]')
+        box = page.locator('input[type=text][name="site_power_mw"]')
         assert (slider.get_attribute("min"), slider.get_attribute("max")) == ("1300", "1400")
         assert page.locator('input[name="pue"]').get_attribute("step") == "any"
         box.fill("1300")
@@ -167,12 +168,20 @@ def test_inputs_get_ranges_and_stay_in_sync(in_page: Any) -> None:
     in_page(data(), check)
 
 
-def test_out_of_range_values_are_clamped(in_page: Any) -> None:
+def test_out_of_range_values_are_refused_not_clamped(in_page: Any) -> None:
     def check(page: Any) -> None:
-        box = page.locator('input[type=number][name="load_factor"]')
+        box = page.locator('input[name="load_factor"]')
+        before = outputs(page)
         box.fill("5")
         box.dispatch_event("change")
-        assert box.input_value() == "0.9"
+        # What was typed stays; the box is marked invalid; the figures keep the last value.
+        assert box.input_value() == "5"
+        assert box.get_attribute("aria-invalid") == "true"
+        assert page.text_content('[data-error-for="load_factor"]') == "out_of_range"  # no messages in this data
+        assert outputs(page) == before
+        box.fill("0,9")
+        assert box.get_attribute("aria-invalid") is None
+        assert page.text_content('[data-error-for="load_factor"]') == ""
         assert outputs(page)["annual_energy_twh"] == "11,0"  # 1400 x 0.9 x 8760 = 11.04 TWh, to three figures
 
     in_page(data(), check)
@@ -182,7 +191,7 @@ def test_accelerator_choice_resets_its_power(in_page: Any) -> None:
     def check(page: Any) -> None:
         page.select_option('select[name="accelerator"]', "h100")
         power = page.locator('input[name="accelerator_power_kw"]')
-        assert power.input_value() == "1.4"
+        assert power.input_value() == "1,4"  # a French page writes a decimal comma
         assert (power.get_attribute("min"), power.get_attribute("max")) == ("1.2", "1.6")
         assert page.text_content("[data-number-format]") == "FP16"
         assert outputs(page)["accelerators"] == "833 000"  # 1 166 667 kW / 1.4, to three figures

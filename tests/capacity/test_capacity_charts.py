@@ -62,7 +62,7 @@ def test_text_is_escaped() -> None:
     assert root.find(f"{SVG}title").text == hostile  # type: ignore[union-attr]
     labels = by_class(root, "cia-chart__label")
     assert "".join(labels[0].itertext()) == hostile
-    assert by_class(root, "cia-chart__value")[0].text == "<b>1</b>"
+    assert "".join(by_class(root, "cia-chart__value")[0].itertext()) == "<b>1</b>"
 
 
 def test_control_characters_cannot_break_the_xml() -> None:
@@ -100,7 +100,7 @@ def test_theme_classes_and_whiskers() -> None:
     assert len(by_class(root, "cia-chart__value")) == 3
     ranges = by_class(root, "cia-chart__range")
     assert len(ranges) == 1  # only the bar with low/high gets a whisker
-    assert by_class(root, "cia-chart__unit")[0].text == "MW"
+    assert "".join(by_class(root, "cia-chart__unit")[0].itertext()) == "MW"
 
 
 def test_bars_are_horizontal_and_proportional() -> None:
@@ -119,9 +119,9 @@ def test_bars_are_horizontal_and_proportional() -> None:
 def test_everything_fits_in_the_viewbox() -> None:
     root = parse(render())
     width, height = (float(n) for n in root.get("viewBox", "").split()[2:])
-    for text in by_class(root, "cia-chart__value"):
-        # Value text starts right of the whisker and has room for ~15 characters.
-        assert float(text.get("x", "0")) < width * 0.72
+    for text in by_class(root, "cia-chart__value") + by_class(root, "cia-chart__label"):
+        # Texts start at the left margin, on lines of their own above the bars.
+        assert float(text.get("x", "0")) < width * 0.1
         assert float(text.get("y", "0")) < height
     path = by_class(root, "cia-chart__range")[0].get("d", "")
     numbers = [float(n) for n in path.replace("M", " ").replace("H", " ").replace("V", " ").split()]
@@ -138,7 +138,7 @@ def test_long_labels_wrap_onto_several_lines() -> None:
 
 def test_display_text_is_used_verbatim() -> None:
     root = parse(render(bars=[Bar("Énergie", 9.8112, "9,8 TWh")]))
-    values = [t.text for t in by_class(root, "cia-chart__value")]
+    values = ["".join(t.itertext()) for t in by_class(root, "cia-chart__value")]
     assert values == ["9,8 TWh"]
     assert "9.8112" not in "".join(root.itertext())
 
@@ -161,3 +161,14 @@ def test_all_zero_values_still_render() -> None:
 def test_invalid_bars_are_rejected(bars: list[Bar]) -> None:
     with pytest.raises(ValueError):
         render(bars=bars)
+
+
+def test_the_note_under_the_bars_wraps_and_stays_in_the_viewbox() -> None:
+    note = "Térawattheures par an (part de la consommation française) ; les moustaches montrent la fourchette"
+    root = ET.fromstring(bar_chart("t", "d", BARS, unit_label=note))
+    lines = list(by_class(root, "cia-chart__unit")[0])
+    assert len(lines) >= 2
+    assert " ".join(t.text or "" for t in lines) == note
+    height = float(root.get("viewBox", "").split()[3])
+    last_y = float(by_class(root, "cia-chart__unit")[0].get("y", "0")) + sum(float(t.get("dy", "0")) for t in lines)
+    assert last_y < height

@@ -39,3 +39,19 @@ def test_impossible_values_are_located(edited_content: Callable[..., object], tm
     assert {p.file for p in problems.values()} == {"content/capacity.yml"}
     assert problems["pue.low"].line == line_of(edited, "  low: 0.9")
     assert problems["investment.figure"].line == line_of(edited, "figure: first-tranche-usd")
+
+
+@pytest.mark.parametrize(("figure", "says"), [
+    ("expansion-powr", "no figure 'expansion-powr'"),
+    ("first-tranche", "must be a power"),  # an amount of money cannot bound a site power
+])
+def test_calculator_reach_must_be_a_known_power(
+    edited_content: Callable[..., object], tmp_path: Path, figure: str, says: str
+) -> None:
+    with pytest.raises(ContentError) as caught:
+        edited_content(("capacity.yml", "calculator_reach: expansion-power\n", f"calculator_reach: {figure}\n"))
+    problems = {p.where: p for p in caught.value.problems}
+    assert set(problems) == {"calculator_reach"}
+    assert says in problems["calculator_reach"].message
+    edited = tmp_path / "content" / "capacity.yml"
+    assert problems["calculator_reach"].line == line_of(edited, f"calculator_reach: {figure}")

@@ -83,7 +83,15 @@ def test_data_block_is_the_calculator_contract(shipped_content: object, capacity
     root = parse(capacity_html(shipped_content, lang))
     block = root.xpath('//script[@id="cia-capacity-data"]')[0].text
     assert not set("<>&") & set(block)
-    assert json.loads(block) == json.loads(json.dumps(calculator_data(shipped_content, lang)))  # type: ignore[arg-type]
+    shown = json.loads(block)
+    messages = shown.pop("messages")
+    assert shown == json.loads(json.dumps(calculator_data(shipped_content, lang)))  # type: ignore[arg-type]
+    # Every input says, in the page's language, what it accepts and why it refuses an entry.
+    kinds = {"hint", "empty", "not_number", "out_of_range"}
+    for name in ("site_power_mw", "pue", "load_factor"):
+        assert set(messages[name]) == kinds
+    assert set(messages["accelerator_power_kw"]) == set(shown["inputs"]["accelerators"])
+    assert all(set(texts) == kinds for texts in messages["accelerator_power_kw"].values())
 
 
 def test_script_json_cannot_close_its_script() -> None:
@@ -120,8 +128,10 @@ def test_calculator_form_is_labelled_and_hidden_without_js(
     assert {i.get("name") for i in form.xpath(".//input")} == {
         "site_power_mw", "pue", "load_factor", "accelerator_power_kw",
     }
-    live = form.xpath('.//*[@aria-live="polite"]')
+    # Two live regions: the figures, and the status line that reads out a refused entry.
+    live = form.xpath('.//dl[@aria-live="polite"]')
     assert len(live) == 1
+    assert len(form.xpath('.//*[@data-calculator-status][@aria-live="polite"]')) == 1
     outputs = live[0].xpath(".//output")
     assert [o.get("data-output") for o in outputs] == list(OUTPUT_KEYS)
     assert all(o.get("id") in label_targets for o in outputs)

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import pytest
 
-from campus_ia.capacity.calculator import calculator_expected
+from campus_ia.capacity.calculator import calculator_bounds, calculator_expected
 
 pytestmark = pytest.mark.browser
 
@@ -101,20 +101,96 @@ def test_moved_inputs_match_python(shipped_content: object, in_capacity_page: In
     assert figures == calculator_expected(
         shipped_content, {"site_power_mw": 700, "pue": 1.3, "load_factor": 0.65}  # type: ignore[arg-type]
     )
-    # The site power slider spans the grid-connection phases, from the page's own bounds.
-    assert span == ("240", "1400")
+    # The site power slider spans the grid-connection phases and reaches the announced
+    # expansion (capacity.yml calculator_reach), from the page's own bounds.
+    content = shipped_content
+    phases = [content.phase_power_mw(p) for p in content.capacity.phases]  # type: ignore[attr-defined]
+    reach = content.figures[content.capacity.calculator_reach]  # type: ignore[attr-defined]
+    assert reach.unit == "MW"
+    assert span == (f"{min(phases):g}", f"{reach.lead.value:g}")
 
 
-def test_clamping_matches_python(shipped_content: object, in_capacity_page: InPage) -> None:
-    def too_low(page: Any) -> tuple[str, dict[str, str]]:
-        box = page.locator("#cia-calculator-site-power-mw-number")
-        box.fill("100")
+def field_state(page: Any, name: str) -> dict[str, Any]:
+    """What a reader (and a screen reader) gets from the text box of input ``name``."""
+    box = page.locator(f"#cia-calculator-{name.replace('_', '-')}-number")
+    described = (box.get_attribute("aria-describedby") or "").split()
+    error = page.locator(f'[data-error-for="{name}"]')
+    return {
+        "value": box.input_value(),
+        "invalid": box.get_attribute("aria-invalid"),
+        "message": error.text_content() if error.is_visible() else "",
+        "described": error.get_attribute("id") in described,
+    }
+
+
+def test_french_decimal_comma_is_read(shipped_content: object, in_capacity_page: InPage) -> None:
+    def type_it(page: Any) -> tuple[dict[str, Any], dict[str, str], str]:
+        box = page.locator("#cia-calculator-pue-number")
+        box.fill("1,3")
         box.dispatch_event("change")
-        return box.input_value(), shown(page)
+        return field_state(page, "pue"), shown(page), page.locator("#cia-calculator-pue").input_value()
 
-    value, figures = in_capacity_page(shipped_content, "en", too_low)
-    assert value == "240"
-    assert figures == calculator_expected(shipped_content, {"site_power_mw": 100}, lang="en")  # type: ignore[arg-type]
+    state, figures, slider = in_capacity_page(shipped_content, "fr", type_it)
+    assert figures == calculator_expected(shipped_content, {"pue": 1.3})  # type: ignore[arg-type]
+    assert state["invalid"] is None and state["message"] == "" and state["value"] == "1,3"
+    assert slider == "1.3"
+
+
+def test_the_boxes_write_numbers_the_page_s_way(shipped_content: object, in_capacity_page: InPage) -> None:
+    pue = shipped_content.capacity.pue.value  # type: ignore[attr-defined]
+    for lang, expected in (("fr", f"{pue:g}".replace(".", ",")), ("en", f"{pue:g}")):
+        assert in_capacity_page(shipped_content, lang, lambda page: field_state(page, "pue")["value"]) == expected
+
+
+@pytest.mark.parametrize(("lang", "name", "typed"), [
+    ("fr", "pue", "0,5"),  # below the physical minimum of 1: was silently raised to the span's low end
+    ("en", "pue", "0.5"),
+    ("fr", "load_factor", "80"),  # 80 % typed as a percentage: was silently cut to the high end
+    ("en", "site_power_mw", "100"),
+])
+def test_out_of_range_is_refused_in_words(
+    shipped_content: object, in_capacity_page: InPage, lang: str, name: str, typed: str
+) -> None:
+    def type_it(page: Any) -> tuple[dict[str, Any], dict[str, str], str]:
+        box = page.locator(f"#cia-calculator-{name.replace('_', '-')}-number")
+        box.fill(typed)
+        box.dispatch_event("change")
+        page.wait_for_function(
+            "() => document.querySelector('[data-calculator-status]').textContent !== ''", timeout=5000
+        )
+        return field_state(page, name), shown(page), page.text_content("[data-calculator-status]")
+
+    state, figures, announced = in_capacity_page(shipped_content, lang, type_it)
+    assert state["value"] == typed  # no silent change of what the reader typed
+    assert state["invalid"] == "true" and state["described"]
+    assert state["message"] and announced == state["message"]
+    # The message gives the accepted span, written the page's way.
+    low, high = calculator_bounds(shipped_content)[name]  # type: ignore[arg-type]
+    for end in (low, high):
+        written = f"{end:,g}".replace(",", "\u202f" if lang == "fr" else ",")
+        assert (written.replace(".", ",") if lang == "fr" else written) in state["message"]
+    # The figures keep the last accepted value (here: the central assumptions).
+    assert figures == calculator_expected(shipped_content, {}, lang=lang)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        calculator_expected(shipped_content, {name: float(typed.replace(",", "."))}, lang=lang)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_emptied_box_says_so_and_the_calculator_keeps_working(
+    shipped_content: object, in_capacity_page: InPage, lang: str
+) -> None:
+    def empty_then_type(page: Any) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
+        box = page.locator("#cia-calculator-site-power-mw-number")
+        box.fill("")
+        emptied = field_state(page, "site_power_mw")
+        box.fill("700")
+        return emptied, field_state(page, "site_power_mw"), shown(page)
+
+    emptied, retyped, figures = in_capacity_page(shipped_content, lang, empty_then_type)
+    assert emptied["invalid"] == "true"
+    assert ("vide" if lang == "fr" else "empty") in emptied["message"]
+    assert retyped["invalid"] is None and retyped["message"] == ""
+    assert figures == calculator_expected(shipped_content, {"site_power_mw": 700}, lang=lang)  # type: ignore[arg-type]
 
 
 def test_other_accelerator_matches_python(shipped_content: object, in_capacity_page: InPage) -> None:

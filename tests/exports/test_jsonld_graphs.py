@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import SITE_BASE, SITE_HOST
+
 import json
 from typing import Any
 
@@ -10,7 +12,7 @@ import pytest
 from campus_ia.exports import DATASET_DOWNLOADS, dataset_graph, events_graph, organisation_graph
 from campus_ia.site.assembly import SiteAssembly
 
-SITE = "https://campus-ia.example.org/"
+SITE = f"{SITE_BASE}"
 TIMELINE = {"fr": f"{SITE}fr/calendrier/", "en": f"{SITE}en/timeline/"}
 
 

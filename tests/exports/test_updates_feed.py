@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import SITE_BASE, SITE_HOST
+
 import datetime as dt
 import time
 
@@ -12,8 +14,8 @@ from campus_ia.exports import build_downloads
 from campus_ia.site.assembly import SiteAssembly
 
 FEEDS = {"fr": "fr/feed.xml", "en": "en/feed.xml"}
-FACTS_PAGES = {"fr": "https://campus-ia.example.org/fr/chiffres-cles/",
-               "en": "https://campus-ia.example.org/en/facts/"}
+FACTS_PAGES = {"fr": f"{SITE_BASE}fr/chiffres-cles/",
+               "en": f"{SITE_BASE}en/facts/"}
 
 
 def day_of(parsed: time.struct_time) -> dt.date:
@@ -30,10 +32,10 @@ def test_feed_is_well_formed_atom(feeds, lang: str) -> None:
     feed = feeds[lang]
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
-    assert feed.feed.id == f"https://campus-ia.example.org/{lang}/feed.xml"
+    assert feed.feed.id == f"{SITE_BASE}{lang}/feed.xml"
     assert feed.feed.language == lang
     links = {link.rel: link.href for link in feed.feed.links}
-    assert links == {"alternate": FACTS_PAGES[lang], "self": f"https://campus-ia.example.org/{lang}/feed.xml"}
+    assert links == {"alternate": FACTS_PAGES[lang], "self": f"{SITE_BASE}{lang}/feed.xml"}
 
 
 def test_feed_title_and_updated_come_from_the_content(feeds) -> None:
@@ -46,7 +48,7 @@ def test_feed_title_and_updated_come_from_the_content(feeds) -> None:
 def test_one_entry_per_update_newest_first(feeds, assembly: SiteAssembly) -> None:
     for lang, feed in feeds.items():
         ids = [entry.id for entry in feed.entries]
-        assert ids == [f"https://campus-ia.example.org/{lang}/feed.xml#{u}"
+        assert ids == [f"{SITE_BASE}{lang}/feed.xml#{u}"
                        for u in ("expansion", "rte-connection", "fouju", "announcement")]
         assert len(set(ids)) == len(assembly.content.updates)
         days = [day_of(entry.updated_parsed) for entry in feed.entries]

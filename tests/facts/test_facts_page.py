@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support import SITE_BASE, SITE_HOST
+
 import dataclasses
 import json
 import posixpath
@@ -19,8 +21,8 @@ from campus_ia.pages import render_page
 from campus_ia.site.assembly import SiteAssembly
 from tests.facts.page_html import markdown_to_html
 
-PAGE_URLS = {"fr": "https://campus-ia.example.org/fr/chiffres-cles/",
-             "en": "https://campus-ia.example.org/en/facts/"}
+PAGE_URLS = {"fr": f"{SITE_BASE}fr/chiffres-cles/",
+             "en": f"{SITE_BASE}en/facts/"}
 LANGS = ["fr", "en"]
 
 
@@ -70,7 +72,8 @@ def test_sections_hold_the_selected_figures_and_dates(facts_pages, assembly: Sit
     assert {"mistral-valuation", "choose-france-2025-total"} <= set(context)
     assert {"date-construction-start", "date-commissioning"} <= set(dates)
     headings = [h.get("id") for h in tree.xpath("//h2")]
-    assert headings == ["cite", "campus", "key-figures", "key-dates", "context-figures", "corrections", "updates",
+    # The figures first; what the campus is, how to cite the page and the rest after them.
+    assert headings == ["key-figures", "key-dates", "context-figures", "campus", "cite", "corrections", "updates",
                         "downloads"]
 
 
@@ -105,16 +108,16 @@ def test_last_updated_is_a_time_element(facts_pages, lang: str) -> None:
 
 
 def test_figure_citation_ready_to_paste(facts_pages) -> None:
-    fr = one(facts_pages["fr"]["tree"], '//article[@id="site-power"]/blockquote[@class="cia-citation"]/p')
+    fr = one(facts_pages["fr"]["tree"], '//article[@id="site-power"]//blockquote[@class="cia-citation"]/p')
     assert text_of(fr) == (
         "Campus IA – Capacité visée du campus : 1,4 GW (Bpifrance, 19 mai 2025, officiel). "
-        "Source : Campus IA, les faits, https://campus-ia.example.org/fr/chiffres-cles/#site-power, "
+        f"Source : Campus IA, les faits, {SITE_BASE}fr/chiffres-cles/#site-power, "
         "consulté le 25 novembre 2026."
     )
-    en = one(facts_pages["en"]["tree"], '//article[@id="first-tranche"]/blockquote[@class="cia-citation"]/p')
+    en = one(facts_pages["en"]["tree"], '//article[@id="first-tranche"]//blockquote[@class="cia-citation"]/p')
     assert text_of(en) == (
         "Campus IA (AI Campus) – Initial investment (first tranche): €8.5 billion (Le Figaro, May 2025, "
-        "press report). Source: Campus IA, the facts, https://campus-ia.example.org/en/facts/#first-tranche, "
+        f"press report). Source: Campus IA, the facts, {SITE_BASE}en/facts/#first-tranche, "
         "accessed 25 November 2026."
     )
 
@@ -123,14 +126,14 @@ def test_figure_citation_ready_to_paste(facts_pages) -> None:
 def test_every_figure_and_key_date_has_a_citation_with_its_address(facts_pages, facts, lang: str) -> None:
     tree = facts_pages[lang]["tree"]
     for record in facts["figures"]:
-        citation = text_of(one(tree, f'//article[@id="{record["id"]}"]/blockquote[@class="cia-citation"]/p'))
+        citation = text_of(one(tree, f'//article[@id="{record["id"]}"]//blockquote[@class="cia-citation"]/p'))
         assert f"{PAGE_URLS[lang]}#{record['id']} " in citation.replace(",", " ")
         assert plain(record["labels"][lang]) in citation
         if record["status"] != "unknown":
             assert plain(record["display"][lang]) in citation
     for record in facts["milestones"]:
         if record["key"]:
-            citation = text_of(one(tree, f'//article[@id="date-{record["id"]}"]/blockquote[@class="cia-citation"]/p'))
+            citation = text_of(one(tree, f'//article[@id="date-{record["id"]}"]//blockquote[@class="cia-citation"]/p'))
             assert f"{PAGE_URLS[lang]}#date-{record['id']}," in citation
     page_citation = text_of(one(tree, '//blockquote[@id="cite-page"]/p'))
     assert f"{PAGE_URLS[lang]}," in page_citation

@@ -78,7 +78,7 @@ CASES = [
          "sources[1].id: the source id 'bpifrance-communique-2025-05' is used twice (first at content/sources.yml:6)"),
     Case("investment-figure-id-taken-by-campus",
          Edit("content/investment.yml", "  - id: first-tranche-usd\n", "  - id: site-power\n", "site-power"),
-         "figures[1].id: the figure id 'site-power' is used twice (first at content/campus.yml:51)"),
+         "figures[1].id: the figure id 'site-power' is used twice (first at content/campus.yml:58)"),
     # -- dates
     Case("timeline-30-february", Edit("content/timeline.yml", "    date: 2025-02-10\n", "    date: 2025-02-30\n", "2025-02-30"),
          "milestones[0].date: '2025-02-30' is not a real calendar date (day is out of range for month)"),
@@ -95,9 +95,8 @@ CASES = [
     Case("capacity-misspelt-top-level-key", Edit("content/capacity.yml", "load_factor:\n", "load_facter:\n", "load_facter"),
          "load_facter: unknown key 'load_facter' (did you mean 'load_factor'?)"),
     Case("site-duplicate-key",
-         Edit("content/site.yml", "url: https://campus-ia.example.org/\n",
-              "url: https://campus-ia.example.org/\nurl: https://evil.example/\n", "url: https://evil"),
-         "the key 'url' appears twice in the same block (first on line 11); keep one"),
+         Edit("content/site.yml", "edit_branch: main\n", "edit_branch: main\nedit_branch: other\n", "edit_branch: other"),
+         "the key 'edit_branch' appears twice in the same block (first on line 14); keep one"),
     # -- encodings and sizes
     Case("quotes-windows-1252", RawEdit("content/quotes.yml", lambda raw: raw.decode("utf-8").encode("cp1252"), first_non_ascii),
          "the file is not UTF-8 text (byte 0x96); save it as UTF-8 in your editor"),

@@ -34,7 +34,7 @@ FAILING = [
          "a <script> element is not allowed in a page"),
     Case("accessibility-onerror", Edit("docs/en/accessibility.md", "", '\n<img src="plan.png" alt="" onerror="alert(1)">\n', "onerror"),
          "an event handler attribute (onerror) is not allowed in a page; remove it"),
-    Case("index-attr-list-onclick", Edit("docs/fr/index.md", "## L'essentiel\n", "## L'essentiel { onclick=\"alert(1)\" }\n", "onclick"),
+    Case("index-attr-list-onclick", Edit("docs/fr/index.md", "## Où et quand { #ou-quand }\n", "## Où et quand { onclick=\"alert(1)\" }\n", "onclick"),
          "an event handler attribute (onclick) is not allowed in a page"),
     Case("index-unknown-figure", Edit("docs/en/index.md", "{{ fact:site-power }}", "{{ fact:site-powr }}", "{{"),
          "unknown figure 'site-powr'"),

@@ -10,3 +10,17 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 """The repository root (the folder holding ``mkdocs.yml`` and ``pyproject.toml``)."""
+
+
+def _site_base() -> str:
+    from campus_ia.content import load_content
+    from campus_ia.exports.machine_text import site_host
+
+    url = load_content(REPO_ROOT / "content").site.url
+    base = (url or "/").rstrip("/") + "/"
+    return base, site_host(base)
+
+
+SITE_BASE, SITE_HOST = _site_base()
+"""The shipped site's address as its pages and downloads write it (``https://.../`` once
+``content/site.yml`` gives one, ``/`` until then), and the host name calendar UIDs use."""

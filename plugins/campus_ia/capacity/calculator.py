@@ -18,8 +18,8 @@ from markupsafe import Markup, escape
 from ..content import Content
 from ..formatting import Formatter
 from ..i18n import N_
-from .display import OUTPUT_LABELS, SIGNIFICANT_FIGURES, output_text
-from .from_content import accelerator_entry, capacity_inputs, model_accelerator
+from .display import OUTPUT_LABELS, SIGNIFICANT_FIGURES, exact, output_text
+from .from_content import accelerator_entry, calculator_reach_mw, capacity_inputs, model_accelerator
 from .inputs import RANGED_INPUTS, Estimate
 from .model import OUTPUT_KEYS, compute
 
@@ -35,7 +35,12 @@ FIELD_LABELS: dict[str, str] = {
 """The calculator's inputs, in the order the form shows them."""
 
 _PAGE_BOUNDS_FROM_PHASES = "site_power_mw"
-"""The input whose slider also spans the grid-connection phases (via the page's min/max)."""
+"""The input whose slider also spans the grid-connection phases and the announced expansion."""
+
+_AS_FRACTION = "load_factor"
+"""The input written as a fraction, whose messages say so ("0.8 means 80%")."""
+
+_KEEPS_LAST = N_("the results keep the last value accepted.")
 
 # JSON inside <script> ends at the first "</script" and is parsed as HTML before that;
 # escaping <, > and & (and the JS line separators) makes any string in the data inert.
@@ -53,8 +58,15 @@ class CalculatorField:
     slider_id: str
     number_id: str
     value: str
+    """The slider's value, as JavaScript writes numbers (1.2)."""
+    box_value: str
+    """The number box's value, as the page's language writes numbers ("1,2" in French)."""
     min: str | None
     max: str | None
+    hint_id: str
+    error_id: str
+    hint: str
+    """The accepted span in words ("From 1,1 to 1,4"), under the field."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,12 @@ class CalculatorView:
 def _attribute(value: float) -> str:
     """A number for an HTML attribute, written like JavaScript's ``String(n)`` (1400, 1.2)."""
     return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def box_text(value: float, lang: str) -> str:
+    """A number as the calculator writes it in a number box: JavaScript's digits, French comma."""
+    text = _attribute(value)
+    return text.replace(".", ",") if lang == "fr" else text
 
 
 def _estimate(estimate: Estimate) -> dict[str, float | None]:
@@ -138,6 +156,9 @@ def script_json(data: Any) -> Markup:
 def page_bounds(content: Content) -> dict[str, tuple[float, float]]:
     """The min/max the page puts on some inputs: the site power spans the phases."""
     powers = [content.phase_power_mw(phase) for phase in content.capacity.phases]
+    reach = calculator_reach_mw(content)
+    if reach is not None:
+        powers.append(reach)
     return {_PAGE_BOUNDS_FROM_PHASES: (min(powers), max(powers))} if powers else {}
 
 
@@ -163,8 +184,9 @@ def calculator_expected(
 
     ``inputs`` may give ``accelerator`` (an id; chosen first, which resets the accelerator
     power to its central value) and any of ``site_power_mw``, ``pue``, ``load_factor``,
-    ``accelerator_power_kw``; the others stay at their central values. Values outside a
-    slider's span are clamped as the script clamps them. The strings are exactly what the
+    ``accelerator_power_kw``; the others stay at their central values. A value outside its
+    slider's span raises ``ValueError``: the script refuses it (with a message) rather than
+    clamping it, and keeps the last figures. The strings are exactly what the
     script writes: its ``Intl.NumberFormat`` output, French spaces set to U+202F, equals our
     ``Formatter``'s to the page's ``SIGNIFICANT_FIGURES`` (a browser test holds both to this).
     """
@@ -175,27 +197,84 @@ def calculator_expected(
     for name in RANGED_INPUTS:
         if inputs.get(name) is not None:
             low, high = spans[name]
-            point[name] = min(high, max(low, float(inputs[name])))
+            value = float(inputs[name])
+            if not low <= value <= high:
+                raise ValueError(f"{name}: {value} is outside the calculator's span {low} to {high}")
+            point[name] = value
     results = compute(model_inputs, point=point)
     fmt = Formatter(lang)
     return {key: output_text(fmt, key, getattr(results, key)) for key in OUTPUT_KEYS}
 
 
+def _span_words(t: PageText, name: str, span: tuple[float, float]) -> dict[str, str]:
+    """The placeholders of a field's hint and messages: its span, an example, as the page writes them."""
+    words = {"low": exact(t.fmt, span[0]), "high": exact(t.fmt, span[1]),
+             "example": box_text(t.inputs.estimate_of(name).value, t.lang)}
+    if name == _AS_FRACTION:
+        words["percent"] = t.fmt.percent(t.inputs.estimate_of(name).value, None)
+    return words
+
+
+def _field_texts(t: PageText, name: str, span: tuple[float, float]) -> dict[str, str]:
+    """What the form says about a field: its hint, and why it refuses an entry (empty, not a number, out of range)."""
+    _ = t.gettext
+    words = _span_words(t, name, span)
+    keeps = _(_KEEPS_LAST)
+    if name == _AS_FRACTION:
+        hint = _("A fraction from %(low)s to %(high)s (%(example)s means %(percent)s)") % words
+        out_of_range = _("Enter a fraction from %(low)s to %(high)s (%(example)s means %(percent)s);") % words
+    else:
+        hint = _("From %(low)s to %(high)s") % words
+        out_of_range = _("This value is outside the range the model covers: enter a value from "
+                         "%(low)s to %(high)s;") % words
+    texts = {
+        "hint": hint,
+        "empty": _("This field is empty: enter a value from %(low)s to %(high)s;") % words,
+        "not_number": _("This is not a number: enter a value from %(low)s to %(high)s, written "
+                        "like %(example)s;") % words,
+        "out_of_range": out_of_range,
+    }
+    return {key: t.typography(text if key == "hint" else f"{text} {keeps}") for key, text in texts.items()}
+
+
+def _messages(t: PageText) -> dict[str, Any]:
+    """Each field's hint and refusals for the script; the accelerator power's, per accelerator."""
+    messages: dict[str, Any] = {}
+    spans = calculator_bounds(t.content)
+    for name in RANGED_INPUTS:
+        if name != "accelerator_power_kw":
+            messages[name] = _field_texts(t, name, spans[name])
+    # The accelerator power's span follows the chosen accelerator: one set of texts for each.
+    messages["accelerator_power_kw"] = {
+        entry.id: _field_texts(
+            t, "accelerator_power_kw", calculator_bounds(t.content, entry.id)["accelerator_power_kw"]
+        )
+        for entry in t.content.capacity.accelerators
+    }
+    return messages
+
+
 def _fields(t: PageText) -> tuple[CalculatorField, ...]:
     page = page_bounds(t.content)
+    spans = calculator_bounds(t.content)
     fields = []
     for name in RANGED_INPUTS:
         span = page.get(name)
         ident = name.replace("_", "-")
+        value = t.inputs.estimate_of(name).value
         fields.append(CalculatorField(
             name=name,
             label=t.gettext(FIELD_LABELS[name]),
             label_id=f"cia-calculator-label-{ident}",
             slider_id=f"cia-calculator-{ident}",
             number_id=f"cia-calculator-{ident}-number",
-            value=_attribute(t.inputs.estimate_of(name).value),
+            value=_attribute(value),
+            box_value=box_text(value, t.lang),
             min=None if span is None else _attribute(span[0]),
             max=None if span is None else _attribute(span[1]),
+            hint_id=f"cia-calculator-{ident}-hint",
+            error_id=f"cia-calculator-{ident}-error",
+            hint=_field_texts(t, name, spans[name])["hint"],
         ))
     return tuple(fields)
 
@@ -233,5 +312,5 @@ def calculator_view(t: PageText) -> CalculatorView:
         outputs=outputs,
         noscript=_("The calculator needs JavaScript. The tables above give the same results "
                    "for the central assumptions and over their ranges."),
-        data_json=script_json(calculator_data(t.content, t.lang)),
+        data_json=script_json({**calculator_data(t.content, t.lang), "messages": _messages(t)}),
     )

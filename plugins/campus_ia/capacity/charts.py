@@ -1,8 +1,13 @@
 """Build-time inline SVG bar charts: no JavaScript, no inline styles, theme-controlled colours.
 
-Bars are horizontal with the label on its own line above the bar, so a long French label
-keeps the full chart width on a phone instead of squeezing the bars. The SVG has a viewBox
-and no width/height attributes: the theme's ``.cia-chart`` rule sizes it to its container.
+Bars are horizontal with the label, then the value, on their own lines above the bar, so a
+long French label or value keeps the full chart width on a phone instead of squeezing the
+bars or running off the edge. SVG text scales with the viewBox: the chart is drawn for a
+phone's column (about 358 CSS px at 390 px wide), where 14-unit text shows at about 14 px and
+the smallest text (13 units) above 12 px; the theme caps its width on wide screens, so text
+never grows past about 1.4 times. Every text wraps at build time (SVG text does not wrap
+itself), the note under the bars included. The SVG has a viewBox and no width/height
+attributes: the theme's ``.cia-chart`` rule sizes it to its container.
 Colours come from classes; the ``currentColor`` presentation attributes are only a fallback
 that stays readable in light and dark schemes when the theme stylesheet is missing (they
 are attributes, not ``style=``, so a strict CSP allows them, and any CSS rule overrides them).
@@ -19,14 +24,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-_WIDTH = 480  # viewBox units; ~1 unit per CSS px on a phone, so 14-unit text stays legible
-_PAD = 8
+_WIDTH = 350  # viewBox units: about one unit per CSS px in a phone's 358 px column
+_PAD = 6
 _FONT = 14
+_SMALL = 13  # the note under the bars: still above 12 px on a phone
 _LINE = 18
-_BAR = 20
+_BAR = 18
 _GAP = 14
-_VALUE_ROOM = 0.36  # share of the width kept right of the longest bar for its value text
-_WRAP = 52  # characters per label line at _FONT on _WIDTH; SVG text does not wrap itself
+_WRAP = 40  # characters per line at _FONT on _WIDTH (wide French letters included)
+_WRAP_SMALL = 44  # the same at _SMALL
 _CAP = 5  # half-height of the whisker caps
 
 # XML 1.0 forbids these characters even escaped; a stray one would make the page unparsable.
@@ -77,37 +83,39 @@ def _check(bar: Bar) -> None:
         raise ValueError(f"bar {bar.label!r}: expected low <= value <= high")
 
 
-def _row(bar: Bar, top: float, scale: float) -> tuple[list[str], float]:
-    lines = textwrap.wrap(bar.label, _WRAP) or [""]
-    parts = ['<g class="cia-chart__row">']
+def _lines(css: str, text: str, width: int, top: float, line: int) -> tuple[str, float]:
+    """``text`` wrapped to ``width`` characters as one ``<text>`` of tspans; the y under it."""
+    lines = textwrap.wrap(text, width) or [""]
     tspans = "".join(
-        f'<tspan x="{_PAD}" dy="{0 if i == 0 else _LINE}">{_text(line)}</tspan>'
-        for i, line in enumerate(lines)
+        f'<tspan x="{_PAD}" dy="{0 if i == 0 else line}">{_text(part)}</tspan>'
+        for i, part in enumerate(lines)
     )
-    parts.append(
-        f'<text class="cia-chart__label" x="{_PAD}" y="{_num(top + _FONT)}">{tspans}</text>'
+    return (
+        f'<text class="{css}" x="{_PAD}" y="{_num(top + line * 0.78)}">{tspans}</text>',
+        top + len(lines) * line,
     )
-    bar_top = top + len(lines) * _LINE + 4
+
+
+def _row(bar: Bar, top: float, scale: float) -> tuple[list[str], float]:
+    parts = ['<g class="cia-chart__row">']
+    label, top = _lines("cia-chart__label", bar.label, _WRAP, top, _LINE)
+    value, top = _lines("cia-chart__value", bar.display, _WRAP, top, _LINE)
+    parts += [label, value]
+    bar_top = top + 4
     middle = bar_top + _BAR / 2
     parts.append(
         f'<rect class="cia-chart__bar" x="{_PAD}" y="{_num(bar_top)}" '
         f'width="{_num(bar.value * scale)}" height="{_BAR}" fill-opacity="0.35"/>'
     )
-    end = bar.value
     if bar.low is not None or bar.high is not None:
         low = _PAD + (bar.value if bar.low is None else bar.low) * scale
         high = _PAD + (bar.value if bar.high is None else bar.high) * scale
-        end = max(end, bar.high or 0.0)
         parts.append(
             f'<path class="cia-chart__range" fill="none" stroke="currentColor" '
             f'stroke-width="1.5" d="M{_num(low)} {_num(middle)}H{_num(high)}'
             f"M{_num(low)} {_num(middle - _CAP)}V{_num(middle + _CAP)}"
             f'M{_num(high)} {_num(middle - _CAP)}V{_num(middle + _CAP)}"/>'
         )
-    parts.append(
-        f'<text class="cia-chart__value" x="{_num(_PAD + end * scale + 6)}" '
-        f'y="{_num(middle + _FONT * 0.35)}">{_text(bar.display)}</text>'
-    )
     parts.append("</g>")
     return parts, bar_top + _BAR + _GAP
 
@@ -125,7 +133,7 @@ def bar_chart(title: str, description: str, bars: Sequence[Bar], *, unit_label: 
     for bar in bars:
         _check(bar)
     largest = max(max(bar.value, bar.high or 0.0) for bar in bars)
-    plot_width = (_WIDTH - 2 * _PAD) * (1 - _VALUE_ROOM)
+    plot_width = _WIDTH - 2 * _PAD - _CAP  # the values sit above the bars: the bars take the width
     scale = plot_width / largest if largest > 0 else 0.0
 
     chart_id = _chart_id(title, description, bars, unit_label)
@@ -134,11 +142,9 @@ def bar_chart(title: str, description: str, bars: Sequence[Bar], *, unit_label: 
     for bar in bars:
         parts, top = _row(bar, top, scale)
         body.extend(parts)
-    body.append(
-        f'<text class="cia-chart__unit" x="{_PAD}" y="{_num(top + _FONT * 0.5)}" '
-        f'font-size="{_FONT - 2}">{_text(unit_label)}</text>'
-    )
-    height = top + _FONT * 0.5 + _PAD
+    note, top = _lines("cia-chart__unit", unit_label, _WRAP_SMALL, top, _LINE - 2)
+    body.append(note.replace("<text ", f'<text font-size="{_SMALL}" ', 1))
+    height = top + _PAD
 
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="cia-chart" role="img" '

@@ -15,6 +15,7 @@ from ..content import Content, Problem
 from ..content.problems import format_path
 from .from_content import (
     MODEL_NAMES,
+    calculator_reach_mw,
     capacity_inputs,
     investment_eur,
     model_accelerator,
@@ -45,6 +46,7 @@ def capacity_problems(content: Content) -> list[Problem]:
     checks: list[Check] = [
         (("site_power", "figure"), partial(site_power_estimate, content)),
         (("investment", "figure"), partial(investment_eur, content)),
+        (("calculator_reach",), partial(calculator_reach_mw, content)),
         *_scalar_checks(content),
         *(
             (("accelerators", index, "power_kw_all_in"), partial(model_accelerator, entry))

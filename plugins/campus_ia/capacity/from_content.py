@@ -76,6 +76,29 @@ def site_power_estimate(content: Content) -> Estimate:
         raise CapacityInputError(f"capacity.yml site_power (figure '{figure.id}'): {exc}") from None
 
 
+def calculator_reach_mw(content: Content) -> float | None:
+    """The power, in MW, the calculator's site power reaches (``capacity.yml`` calculator_reach).
+
+    None when the file names no such figure. The figure is read from content, never copied,
+    so a new expansion figure widens the calculator without a code change.
+    """
+    figure_id = content.capacity.calculator_reach
+    if figure_id is None:
+        return None
+    figure = content.figures.get(figure_id)
+    if figure is None:
+        raise CapacityInputError(
+            f"capacity.yml calculator_reach: no figure '{figure_id}' in campus.yml or investment.yml"
+        )
+    factor = _TO_MW.get(figure.unit)
+    if factor is None or figure.lead.value is None or figure.lead.value <= 0:
+        raise CapacityInputError(
+            f"capacity.yml calculator_reach: figure '{figure_id}' must be a power above 0 "
+            f"({', '.join(_TO_MW)}) with a value in its lead report"
+        )
+    return figure.lead.value * factor
+
+
 def investment_report(content: Content) -> tuple[Figure, Report]:
     """The referenced investment figure and its lead report."""
     figure = referenced_figure(content, content.capacity.investment, "investment")

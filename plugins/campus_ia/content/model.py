@@ -278,6 +278,15 @@ class Correction(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class Coordinates(Strict):
+    """Where a place is, in decimal degrees (WGS 84), and who says so."""
+
+    latitude: float = Field(ge=-90, le=90, description="Degrees north (negative: south).")
+    longitude: float = Field(ge=-180, le=180, description="Degrees east (negative: west).")
+    place: Bilingual = Field(description="What the point is (the commune's centre, the site itself).")
+    source: Id = Field(description="The id of an entry in sources.yml.")
+
+
 class Campus(Strict):
     """The campus itself: names, purpose, components and sectors."""
 
@@ -288,6 +297,9 @@ class Campus(Strict):
     lifecycle: BilingualText
     sectors: list[Bilingual] = Field(min_length=1)
     sources: list[Id] = Field(min_length=1)
+    coordinates: Coordinates | None = Field(
+        None, description="Where the campus is, for the home page's map; left out, the map is not drawn."
+    )
 
 
 class CampusFile(Strict):
@@ -440,6 +452,11 @@ class CapacityFile(Strict):
     comparison_grid: RangedInput
     comparison_grid_name: Bilingual
     phases: list[Phase] = Field(default_factory=list)
+    calculator_reach: Id | None = Field(
+        default=None,
+        description="A power figure (an id in campus.yml) the calculator's site power reaches, "
+        "such as an announced expansion, beyond the phases.",
+    )
     references: list[Figure] = Field(default_factory=list, description="Other figures the page cites for context.")
     comparisons: list[Comparison] = Field(default_factory=list)
 
@@ -461,6 +478,10 @@ class PageEntry(Strict):
     slug: Slugs = Field(description="The page's address in each language ('' for the home page).")
     title: Bilingual
     generated: bool = Field(description="true if built from content/ by the site, false for Markdown in docs/.")
+    description: Bilingual | None = Field(
+        None, description="What the page offers, in one sentence: its search and sharing description "
+        "(the site's description when left out)."
+    )
     section: Id | None = Field(
         None, description="The id of a section in 'sections': the navigation groups the page under it."
     )
@@ -490,8 +511,13 @@ class SiteFile(Strict):
 
     title: Bilingual
     description: Bilingual
-    url: Url
-    repository: Url
+    url: Url | None = Field(
+        None, description="The site's public address (https://...). Leave it out until the site has one: "
+        "links then stay relative, and 'campus-ia check-site --release' reports it."
+    )
+    repository: Url | None = Field(
+        None, description="Where the site's files are kept (https://...); 'Edit this data' links need it."
+    )
     edit_branch: Line = "main"
     last_reviewed: DateText
     publisher: Publisher = Field(
@@ -505,6 +531,21 @@ class SiteFile(Strict):
     pages: list[PageEntry] = Field(min_length=1)
 
 
+class GlossaryTerm(Strict):
+    """A technical term the pages use, explained for a general reader."""
+
+    id: Id
+    term: Bilingual = Field(description="The term as the pages write it (PUE, EFLOP/s).")
+    expansion: Bilingual | None = Field(None, description="What an abbreviation stands for, when it is one.")
+    definition: Bilingual = Field(description="What it means, in one or two plain sentences.")
+
+
+class GlossaryFile(Strict):
+    """content/glossary.yml"""
+
+    terms: list[GlossaryTerm] = Field(min_length=1)
+
+
 FILE_MODELS: dict[str, type[Strict]] = {
     "site": SiteFile,
     "sources": SourcesFile,
@@ -516,5 +557,6 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "quotes": QuotesFile,
     "capacity": CapacityFile,
     "updates": UpdatesFile,
+    "glossary": GlossaryFile,
 }
 """Each content file's stem and its model, in the order they are reported."""

@@ -29,6 +29,7 @@ from .model import (
     SourcesFile,
     TimelineFile,
     UpdatesFile,
+    GlossaryFile,
 )
 from .problems import Problem, format_path
 from .yaml_source import PathKey, YamlDocument
@@ -50,6 +51,7 @@ _ID_NAMESPACES = {
     "comparisons": "comparison",
     "phases": "phase",
     "sections": "section",
+    "terms": "glossary term",
 }
 # Keys whose value (or list of values) must name an id in a namespace.
 _REFERENCES = {
@@ -79,6 +81,7 @@ class Content:
     quotes_file: QuotesFile
     capacity: CapacityFile
     updates_file: UpdatesFile
+    glossary: GlossaryFile
     documents: dict[str, YamlDocument] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -94,6 +97,7 @@ class Content:
             quotes_file=models["quotes"],  # type: ignore[arg-type]
             capacity=models["capacity"],  # type: ignore[arg-type]
             updates_file=models["updates"],  # type: ignore[arg-type]
+            glossary=models["glossary"],  # type: ignore[arg-type]
             documents=documents,
         )
 

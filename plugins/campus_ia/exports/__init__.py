@@ -67,7 +67,7 @@ def build_downloads(
     generated = build_date or review_date(content.site.last_reviewed)
     files: dict[str, bytes] = {
         FACTS_JSON.path: facts_json(content, languages, generated),
-        FACTS_SCHEMA.path: facts_schema_json(content.site.url, FACTS_SCHEMA.path),
+        FACTS_SCHEMA.path: facts_schema_json(content.site.url or "/", FACTS_SCHEMA.path),
     }
     for lang, download in FACTS_CSV.items():
         files[download.path] = facts_csv(languages[lang])

@@ -62,7 +62,9 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "version": {"const": FORMAT_VERSION, "description": "The version of this format."},
         "generated": {"type": "string", "pattern": rf"^{_DAY}$", "description": "The day the file was built."},
-        "site": {"type": "string", "pattern": "^https://", "description": "The site's address."},
+        "site": {"type": ["string", "null"], "pattern": "^https://",
+                 "description": "The site's address; null while it has none (the other addresses are then "
+                                "relative to the site's root)."},
         "campus": {
             "type": "object",
             "description": "What the campus is, as its sources describe it.",

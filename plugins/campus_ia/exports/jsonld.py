@@ -33,7 +33,7 @@ def partner_id(site_url: str, partner: str) -> str:
 
 def organisation_graph(content: Content, lang: str) -> dict[str, Any]:
     """The joint venture, its founders and the other participants, with their people."""
-    site_url = content.site.url
+    site_url = content.site.url or "/"
     campus = content.campus.campus
     founders = [p for p in content.partners if p.group == "founder"]
     venture = {

@@ -61,4 +61,4 @@ def absolute_url(site_url: str, path: str) -> str:
 
 def site_host(site_url: str) -> str:
     """The host name of the site's address, for calendar UIDs (``campus-ia.example.org``)."""
-    return urlsplit(site_url).hostname or site_url
+    return urlsplit(site_url).hostname or "campus-ia"  # while the site has no address of its own

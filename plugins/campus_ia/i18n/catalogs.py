@@ -21,7 +21,7 @@ from .catalog_checks import read_catalog, translation_problems
 
 DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
     "site": ("theme", "site", "mkdocs_plugin", "translations"),
-    "pages": ("pages",),
+    "pages": ("pages", "home", "sharing"),
     "facts": ("facts", "exports"),
     "capacity": ("capacity",),
 }

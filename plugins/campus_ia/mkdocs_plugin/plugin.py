@@ -9,6 +9,7 @@ MkDocs, no reading of ``sys.argv``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import posixpath
@@ -36,10 +37,12 @@ from ..pages.bytecode_cache import CACHE_FOLDER, compiled_templates
 from ..pages.raw_blocks import restore_html_blocks, stash_html_blocks
 from ..site import LANGUAGES, SitePage
 from ..site.assembly import DownloadError, SiteAssembly
+from ..site.prose_blocks import SiteBlocks, with_blocks
 from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
 from ..site.prose_links import broken_links, resolve
 from ..site.precompress import precompress_site
+from ..site.release_blockers import address_blockers
 from ..site.release_checks import release_report
 from ..site.search_split import split_search_index
 from .atomic_output import AtomicOutput, OutputError, strict_build_will_abort
@@ -73,6 +76,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.env: Any = None  # this build's theme environment (templates compiled once), from on_env
         self.nav_cache = NavigationCache()
         self.raw_blocks: dict[str, list[str]] = {}  # generated page -> HTML kept out of Markdown
+        self.site_blocks = SiteBlocks()  # prose page -> the site's blocks (key figures, map), after sanitising
         self.docs_shown = "docs"  # docs_dir as the editor sees it, for error messages
         self.collections = FewerCollections()  # garbage-collector thresholds raised during a build
         self.theme_text = ThemeText()
@@ -94,6 +98,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.site_urls = None
         self.nav_cache.reset(self.config.reuse_navigation)
         self.raw_blocks = {}
+        self.site_blocks.reset()
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.collections.start()  # until on_post_build, on_build_error or on_shutdown
         compiled_templates().keep_in(self.project_dir / CACHE_FOLDER)
@@ -116,8 +121,13 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             config.theme.dirs.insert(position, str(THEME_DIR))
         # A non-empty list makes Material include partials/alternate.html (our switcher).
         config.extra["alternate"] = [{"lang": lang, "link": f"{lang}/"} for lang in LANGUAGES]
-        if "assets/stylesheets/campus-ia.css" not in config.extra_css:
-            config.extra_css.append("assets/stylesheets/campus-ia.css")
+        for stylesheet in (
+            "assets/stylesheets/campus-ia.css",
+            "assets/stylesheets/campus-ia-face.css",
+            "assets/stylesheets/campus-ia-capacity.css",
+        ):
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
         if self.staged_output:
             try:
                 self.output = AtomicOutput.begin(config.site_dir)
@@ -147,6 +157,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         except DownloadError as exc:
             raise PluginError(str(exc)) from None
         for path, data in downloads.items():
+            files.append(File.generated(config, path, content=data))
+        for path, data in self.assembly.preview_images().items():
             files.append(File.generated(config, path, content=data))
         return files
 
@@ -181,9 +193,13 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         shown = f"{self.docs_shown}/{page.file.src_uri}"
         source = page.file.content_string
         offset = source.count("\n", 0, max(source.find(markdown.strip()[:80]), 0)) if markdown.strip() else 0
-        result, problems = insert_figures(
-            markdown, lambda kind, ident: self.assembly.prose_text(site_page.lang, kind, ident), shown  # type: ignore[union-attr]
+        assembly, key = self.assembly, page.file.src_uri
+        render = with_blocks(
+            lambda kind, ident: assembly.prose_text(site_page.lang, kind, ident),
+            lambda ident: assembly.site_block(site_page, ident, dt.date.today()),  # "today" is the build's day
+            lambda html: self.site_blocks.token(key, html),
         )
+        result, problems = insert_figures(markdown, render, shown)
         self.prose_problems.extend(
             Problem(p.file, p.line + offset, p.column, p.where, p.message) for p in problems
         )
@@ -198,17 +214,19 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if site_page is None:
             return html
         if site_page.generated:  # generated pages escape their text when rendering it
-            return restore_html_blocks(html, self.raw_blocks.pop(page.file.src_uri, []))
+            html = restore_html_blocks(html, self.raw_blocks.pop(page.file.src_uri, []))
+            return self.assembly.explain_terms(site_page, html)
         shown = f"{self.docs_shown}/{page.file.src_uri}"
         clean, problems = sanitise_prose(html, page.file.content_string, shown)
         self.prose_problems.extend(problems)
+        clean = self.site_blocks.restore(page.file.src_uri, clean)
         if self.site_urls is None:  # every address MkDocs will write, once per build
             self.site_urls = {f.url.rstrip("/") for f in files} | {f.dest_uri for f in files}
         known, base = self.site_urls, page.url if page.url.endswith("/") else posixpath.dirname(page.url)
         self.prose_problems.extend(
             broken_links(html, page.file.content_string, shown, lambda path: resolve(base, path) in known)
         )
-        return clean
+        return self.assembly.explain_terms(site_page, clean)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self.env = env
@@ -314,6 +332,10 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if report:
             raise PluginError(report)  # on_build_error removes the staging folder
         log.info("Release checks passed in %.1f seconds", time.monotonic() - started)
+        for blocker in address_blockers(self.assembly.content):  # type: ignore[union-attr]
+            # Not a warning: previews and tests build the shipped content, which has no public address
+            # yet. 'campus-ia check-site --release' is the gate that refuses it.
+            log.info("Not ready for a public release: %s", blocker)
 
     def _discard_output(self) -> None:
         if self.output is not None:

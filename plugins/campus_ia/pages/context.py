@@ -35,7 +35,7 @@ class PageContext:
     language: LanguageContext
     page_id: str
     page_url: str
-    edit_base: str
+    edit_base: str | None
 
     @property
     def content(self) -> Content:
@@ -70,8 +70,10 @@ class PageContext:
         """Relative link to a file at the site root, such as ``data/facts.json``."""
         return relative_url(self.page_url, path)
 
-    def edit_url(self, content_file: str) -> str:
-        """Where an editor changes the YAML behind this page."""
+    def edit_url(self, content_file: str) -> str | None:
+        """Where an editor changes the YAML behind this page; None without a repository."""
+        if self.edit_base is None:
+            return None
         return f"{self.edit_base}content/{content_file}.yml"
 
     @property

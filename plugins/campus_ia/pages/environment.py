@@ -14,6 +14,7 @@ TEMPLATE_DIRS = [
     Path(__file__).parent / "templates",
     Path(__file__).parent.parent / "facts" / "templates",
     Path(__file__).parent.parent / "capacity" / "templates",
+    Path(__file__).parent.parent / "home" / "templates",
 ]
 
 

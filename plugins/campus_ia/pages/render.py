@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Mapping
 
 from .downloads import TIMELINE_ICS
 from .context import PageContext
 from .environment import page_environment
+from .timeline_axis import timeline_entries
 
 GENERATED_PAGES: dict[str, tuple[str, str]] = {
     "facts": ("facts.md.j2", "campus"),
@@ -17,16 +19,18 @@ GENERATED_PAGES: dict[str, tuple[str, str]] = {
     "quotes": ("quotes.md.j2", "quotes"),
     "capacity": ("capacity.md.j2", "capacity"),
     "sources": ("sources.md.j2", "sources"),
+    "glossary": ("glossary.md.j2", "glossary"),
 }
 """Page id -> (template, the content file an editor changes for it)."""
 
 
-def render_page(ctx: PageContext, helpers: Mapping[str, Any] | None = None) -> str:
-    """The Markdown body of generated page ``ctx.page_id`` in ``ctx.lang``.
+def render_page(ctx: PageContext, helpers: Mapping[str, Any] | None = None, today: dt.date | None = None) -> str:
+    """The Markdown body of generated page ``ctx.page_id`` in ``ctx.lang``; ``today`` is the build's day.
 
     ``helpers`` are template functions from the layers above this one (the capacity
     page's ``capacity_view``): the site passes them in, so ``pages`` imports none of them.
     """
+    today = today or dt.date.today()
     template_name, content_file = GENERATED_PAGES[ctx.page_id]
     env = page_environment()
     template = env.get_template(template_name)
@@ -41,5 +45,7 @@ def render_page(ctx: PageContext, helpers: Mapping[str, Any] | None = None) -> s
         ngettext=ctx.ngettext,
         edit_url=ctx.edit_url(content_file),
         calendar_path=TIMELINE_ICS[ctx.lang].path,
+        today=today,
+        timeline=timeline_entries(ctx.content, today) if ctx.page_id == "timeline" else [],
         **(helpers or {}),
     )

@@ -6,6 +6,7 @@ This is the core a build engine drives: the MkDocs plugin is one such engine, th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -21,20 +22,26 @@ from ..capacity.page_view import TEMPLATE_GLOBALS as CAPACITY_TEMPLATE_HELPERS
 from ..content import Content, load_content
 from ..content.validation import ContentRule
 from ..formatting import Formatter
+from ..home import HOME_BLOCKS, home_block
 from ..exports import build_downloads, jsonld
 from ..exports.french_text import french_strings, french_values
 from ..i18n import N_, Catalogs
-from ..pages import PageContext, render_page
+from ..pages import PageContext, relative_url, render_page
 from ..pages.environment import markdown_safe
 from ..pages.downloads import CAPACITY_JSON
 from ..pages.language import LanguageContext
+from ..sharing import preview_image_path, preview_png
 from .alternates import Alternate, alternates, og_locales
+from .glossary_terms import TermNote, explain_terms
 from .prose_sources import contact_markdown, lead_source_name
 from ..pages.structure import LANGUAGES, LANGUAGE_NAMES, OG_LOCALES, SitePage, SiteStructure
 
-
 FOOTER_ACCESSIBILITY = N_("Accessibility: partially compliant")
 FOOTER_LICENCE = N_("Open data: Licence Ouverte 2.0 / Etalab")
+PREVIEW_FOOTER = N_("Sourced figures, dates and open data, in French and English")
+"""The last line of every social preview image."""
+ROOT_PREVIEW = "assets/previews/root.png"
+"""The language chooser's preview image."""
 """The footer's two lines (theme/partials/copyright.html), for the bilingual root pages."""
 
 
@@ -84,7 +91,13 @@ class SiteAssembly:
 
     @property
     def site_url(self) -> str:
-        return self.content.site.url
+        """The site's public address; "/" while unset, so that addresses stay root-relative."""
+        return self.content.site.url or "/"
+
+    @property
+    def has_address(self) -> bool:
+        """Whether content/site.yml gives the site's public address (canonical links, sitemap)."""
+        return self.content.site.url is not None
 
     def translator(self, lang: str) -> Callable[[str], str]:
         """gettext for ``lang``; French translations get French typography (no-break spaces)."""
@@ -112,8 +125,11 @@ class SiteAssembly:
             for lang in LANGUAGES
         }
 
-    def edit_base(self) -> str:
+    def edit_base(self) -> str | None:
+        """Where 'Edit this data' links lead; None while no repository is configured (no link)."""
         site = self.content.site
+        if site.repository is None:
+            return None
         return f"{site.repository.rstrip('/')}/edit/{site.edit_branch}/"
 
     def page_context(self, page: SitePage) -> PageContext:
@@ -148,7 +164,33 @@ class SiteAssembly:
             return lead_source_name(self.content, lang, ident)
         if kind == "site" and ident == "contact":
             return contact_markdown(self.content, lang, self.translator(lang))
+        if kind == "site" and ident in HOME_BLOCKS:
+            return ""  # a block of HTML, which the build renders with site_block() after sanitising
         return None
+
+    def site_block(self, page: SitePage, ident: str, today: dt.date) -> str | None:
+        """The HTML of block ``{{ site:ident }}`` on ``page`` (key figures, map...); None if unknown."""
+        if ident not in HOME_BLOCKS:
+            return None
+        return str(home_block(self.page_context(page), ident, today))
+
+    def explain_terms(self, page: SitePage, html: str) -> str:
+        """A page's content with the glossary's terms explained where they first appear."""
+        if page.id == "glossary":  # the page that explains them all
+            return html
+        return explain_terms(html, self._term_notes[page.lang])
+
+    @cached_property
+    def _term_notes(self) -> dict[str, list[TermNote]]:
+        notes: dict[str, list[TermNote]] = {}
+        for lang in LANGUAGES:
+            typography = self.formatters[lang].typography
+            notes[lang] = [
+                TermNote(t.term[lang], typography(
+                    f"{t.expansion[lang]}. {t.definition[lang]}" if t.expansion else t.definition[lang]))
+                for t in self.content.glossary.terms
+            ]
+        return notes
 
     def _figure_text(self, lang: str, figure_id: str) -> str | None:
         milestone = self.content.milestones_by_id.get(figure_id)
@@ -160,6 +202,28 @@ class SiteAssembly:
         if figure is None:
             return None
         return self.languages[lang].figures.value(figure)
+
+    def page_description(self, page: SitePage) -> str:
+        """The page's own description (content/site.yml ``pages``), else the site's."""
+        entry = self.content.site.pages[page.order]
+        return (entry.description or self.content.site.description)[page.lang]
+
+    def preview_images(self) -> dict[str, bytes]:
+        """Every page's social preview image (site path -> PNG), drawn from its title and description."""
+        images: dict[str, bytes] = {}
+        for page in self.structure.pages:
+            typography = self.formatters[page.lang].typography
+            images[preview_image_path(page.lang, page.id)] = preview_png(
+                typography(self.content.site.title[page.lang]),
+                typography(self.content.site.pages[page.order].title[page.lang]),
+                typography(self.page_description(page)),
+                self.translator(page.lang)(PREVIEW_FOOTER),
+            )
+        site = self.content.site
+        images[ROOT_PREVIEW] = preview_png(  # the language chooser, in both languages
+            "Campus IA", f"{site.title.fr} · {site.title.en}", self.formatters["fr"].typography(site.description.fr),
+            self.formatters["en"].typography(site.description.en))
+        return images
 
     def page_chrome(self, page: SitePage) -> dict:
         """What the theme templates need to know about a page's language and translations.
@@ -177,9 +241,18 @@ class SiteAssembly:
             "og_locale": og_locale,
             "og_alternates": og_alternates,
             "site_title": escape(self.content.site.title[page.lang]),
-            "description": escape(self.content.site.description[page.lang]),
+            "description": escape(self.formatters[page.lang].typography(self.page_description(page))),
             "is_home": page.slug == "",
+            "og_image": self._preview_url(page),
         }
+
+    def _preview_url(self, page: SitePage) -> str:
+        """The preview image's address: absolute once the site has one (as Open Graph wants), else
+        relative to the page, which is all that can be said without a public address."""
+        path = preview_image_path(page.lang, page.id)
+        if self.has_address:
+            return self.site_url.rstrip("/") + "/" + path
+        return relative_url(page.url, path)
 
 
     def root_chrome(self, base_url: str) -> dict:
@@ -209,6 +282,7 @@ class SiteAssembly:
             "description": escape(self.content.site.description["fr"]),
             "is_home": True,
             "is_root": True,
+            "og_image": (self.site_url.rstrip("/") + "/" + ROOT_PREVIEW) if self.has_address else _join(base_url, ROOT_PREVIEW),
             "lang_root": _join(base_url, "fr/"),
             "feed": None,
             "accessibility_url": _join(base_url, self.structure.get("accessibility", "fr").url),
@@ -224,6 +298,8 @@ class SiteAssembly:
 
     def sitemap_entries(self) -> list[dict]:
         """Every page with its hreflang alternates, for ``sitemap.xml``."""
+        # Without the site's address the entries are root-relative: the sitemap protocol wants
+        # absolute ones, so 'campus-ia check-site --release' blocks publishing until 'url' is set.
         base = self.site_url.rstrip("/") + "/"
         entries = [{"loc": base, "alternates": []}]
         for page in self.structure.pages:

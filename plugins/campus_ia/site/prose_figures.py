@@ -37,7 +37,7 @@ MARKER_START = re.compile(r"\{\{\s*(?:fact|source|site)\b", re.IGNORECASE)
 _UNKNOWN = {
     "fact": "unknown figure '{id}' (see the ids in content/*.yml)",
     "source": "unknown figure '{id}' (see the ids in content/*.yml)",
-    "site": "unknown site marker '{id}' (known: contact)",
+    "site": "unknown site marker '{id}' (known: contact, key-figures, timeline-strip, locator-map, publisher)",
 }
 
 

@@ -26,12 +26,19 @@
  *        "investment_eur": n | null,
  *        "investment_site_power_mw": n | null
  *      },
- *      "significant": {"<output key>": figures}   // missing keys use DEFAULT_SIGNIFICANT
+ *      "significant": {"<output key>": figures},  // missing keys use DEFAULT_SIGNIFICANT
+ *      "messages": {"<input name>": {"hint", "empty", "not_number", "out_of_range"},
+ *                   "accelerator_power_kw": {"<id>": {...the same four...}}}  // optional
  *    }
  * 2. Calculator: <div id="cia-calculator" hidden> (this script removes `hidden`); not a
  *    <form>, since nothing is ever submitted: the figures follow each input. It contains
  *    - <input type="range"|"number" name="site_power_mw|pue|load_factor|accelerator_power_kw">
- *      Several inputs may share a name (a slider plus a number box): they are kept in sync.
+ *      Several inputs may share a name (a slider plus a text box): they are kept in sync.
+ *      A text box is read and written the page's way ("1,3" in French; spaces between digit
+ *      groups and a final "%" are accepted). What it cannot use (empty, not a number, outside
+ *      the span) is never changed or clamped: the box gets aria-invalid="true", the element
+ *      [data-error-for=NAME] shows the message from the data, a [data-calculator-status]
+ *      live region announces it, and the figures keep the last accepted value.
  *      min/max are set from the data range, widened by the page's own min/max attributes
  *      when it gives them (campus_ia.capacity.calculator.calculator_bounds mirrors this); an
  *      input with neither is fixed at its value. The accelerator power ignores page bounds.
@@ -66,8 +73,8 @@
   // Significant figures of every output, as in display.py's SIGNIFICANT_FIGURES.
   var DEFAULT_SIGNIFICANT = 3;
 
-  // Same physical limits as campus_ia/capacity/inputs.py; the UI clamps before computing,
-  // so these only fire on a broken data block or a direct call.
+  // Same physical limits as campus_ia/capacity/inputs.py; the UI refuses values outside each
+  // input's span before computing, so these only fire on a broken data block or a direct call.
   var RULES = {
     site_power_mw: [function (v) { return v > 0; }, "must be above 0 MW"],
     pue: [function (v) { return v >= 1; }, "PUE is facility power / IT power and cannot be below 1"],
@@ -172,13 +179,82 @@
       fields[i].min = String(this.bounds[name][0]);
       fields[i].max = String(this.bounds[name][1]);
       if (!fields[i].hasAttribute("step")) fields[i].step = "any";
-      fields[i].value = String(estimate.value);
+      fields[i].value = this.written(fields[i], estimate.value);
     }
+    this.showError(name, null);
   };
 
-  Calculator.prototype.clamp = function (name, value) {
+  /** `value` as `field` shows it: a slider takes JavaScript's digits, a text box the page's ("1,3"). */
+  Calculator.prototype.written = function (field, value) {
+    var text = String(value);
+    return field.type === "range" || this.lang !== "fr" ? text : text.replace(".", ",");
+  };
+
+  /**
+   * What a reader typed, as a number: NaN when it is not one, null when the box is empty.
+   * French: decimal comma (a point is read the same way); English: decimal point, commas
+   * between groups of three digits. Spaces (also no-break ones) may group digits; a final
+   * "%" divides by 100, so "80 %" is a load factor of 0.8.
+   */
+  Calculator.prototype.parse = function (text) {
+    var s = String(text).replace(/[\s\u00a0\u202f]/g, "");
+    if (s === "") return null;
+    var percent = s.charAt(s.length - 1) === "%";
+    if (percent) s = s.slice(0, -1);
+    if (this.lang === "fr") {
+      s = s.replace(",", ".");
+    } else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) {
+      s = s.replace(/,/g, "");
+    }
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(s)) return NaN;
+    var n = Number(s);
+    return percent ? n / 100 : n;
+  };
+
+  Calculator.prototype.texts = function (name) {
+    var messages = this.data.messages || {};
+    var texts = messages[name] || {};
+    return name === "accelerator_power_kw" ? (texts[this.accelerator] || {}) : texts;
+  };
+
+  /** Show (or clear, with null) why the boxes named `name` refuse what was typed. */
+  Calculator.prototype.showError = function (name, kind) {
+    var text = kind ? (this.texts(name)[kind] || kind) : "";
+    var fields = this.fields(name);
+    for (var i = 0; i < fields.length; i++) {
+      if (fields[i].type === "range") continue;
+      if (kind) fields[i].setAttribute("aria-invalid", "true");
+      else fields[i].removeAttribute("aria-invalid");
+    }
+    var shown = this.form.querySelector("[data-error-for=" + name + "]");
+    if (shown && shown.textContent !== text) shown.textContent = text;
+    var hint = this.form.querySelector("[data-hint-for=" + name + "]");
+    var hintText = this.texts(name).hint;
+    if (hint && hintText && hint.textContent !== hintText) hint.textContent = hintText;
+    this.announce(text);
+  };
+
+  // The live region speaks once typing pauses, so "1" on the way to "1,3" is not read out.
+  Calculator.prototype.announce = function (text) {
+    var status = this.form.querySelector("[data-calculator-status]");
+    if (!status) return;
+    window.clearTimeout(this.announceTimer);
+    this.announceTimer = window.setTimeout(function () {
+      if (status.textContent !== text) status.textContent = text;
+    }, 600);
+  };
+
+  // A slider moves by fractions of a pixel: read it to three significant figures (1.23, not
+  // 1.2345678), as precise as the estimates, kept inside its span.
+  Calculator.prototype.sliderValue = function (name, raw) {
     var b = this.bounds[name];
+    var value = Number(Number(raw).toPrecision(3));
     return Math.min(b[1], Math.max(b[0], value));
+  };
+
+  Calculator.prototype.accepts = function (name, value) {
+    var b = this.bounds[name];
+    return value >= b[0] && value <= b[1];
   };
 
   Calculator.prototype.selectAccelerator = function (id) {
@@ -251,16 +327,20 @@
     }
     var name = target.name;
     if (RANGED.indexOf(name) < 0 || target.tagName !== "INPUT") return;
-    var raw = target.value === "" ? NaN : Number(target.value);
-    if (!isFinite(raw)) return; // half-typed number: wait for more keystrokes
-    var value = this.clamp(name, raw);
+    var value = target.type === "range" ? this.sliderValue(name, target.value) : this.parse(target.value);
+    // Half-typed ("1," or "-") while typing: wait for the next key; on leaving the box, say so.
+    if (event.type === "input" && target.type !== "range" && /[.,\-+]\s*$/.test(target.value)) return;
+    var kind = value === null ? "empty" : !isFinite(value) ? "not_number"
+      : !this.accepts(name, value) ? "out_of_range" : null;
+    this.showError(name, kind);
+    if (kind) return; // what the reader typed stays as typed; the figures keep the last value
     this.current[name] = value;
     var fields = this.fields(name);
     for (var i = 0; i < fields.length; i++) {
-      // Don't rewrite the box being typed in on `input` ("1." would become "1");
-      // on `change` (edit committed) show the clamped value there too.
-      if (fields[i] !== target || (event.type === "change" && raw !== value)) {
-        if (fields[i].value !== String(value)) fields[i].value = String(value);
+      // The box being typed in keeps its text ("1,30" stays "1,30"); the others follow.
+      if (fields[i] !== target) {
+        var written = this.written(fields[i], value);
+        if (fields[i].value !== written) fields[i].value = written;
       }
     }
     this.render();

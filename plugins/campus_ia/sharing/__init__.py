@@ -1,0 +1,7 @@
+"""What a page shows when it is shared: its preview image (Open Graph) and its description."""
+
+from __future__ import annotations
+
+from .preview_image import PREVIEW_SIZE, preview_image_path, preview_png
+
+__all__ = ["PREVIEW_SIZE", "preview_image_path", "preview_png"]
