@@ -237,6 +237,9 @@ class SiteAssembly:
             "page_id": page.id,
             "language_name": LANGUAGE_NAMES[page.lang],
             "alternates": alternates(self.structure, page, self.site_url),
+            # hreflang links in <head> must be full addresses (Google, Lighthouse): none until the
+            # site has one; the visible language switch links the translations either way.
+            "hreflang_links": alternates(self.structure, page, self.site_url) if self.has_address else [],
             "translations": self.structure.translations(page),
             "og_locale": og_locale,
             "og_alternates": og_alternates,
@@ -259,13 +262,15 @@ class SiteAssembly:
         """Chrome of the root language chooser (and of the root 404 page)."""
         base = self.site_url.rstrip("/") + "/"
         homes = [self.structure.get("home", lang) for lang in LANGUAGES]
+        root_alternates = [
+            *(Alternate(p.lang, base + p.url, p.lang, LANGUAGE_NAMES[p.lang], False) for p in homes),
+            Alternate("x-default", base, "", "", True),
+        ]
         return {
             "lang": "fr",
             "page_id": None,
-            "alternates": [
-                *(Alternate(p.lang, base + p.url, p.lang, LANGUAGE_NAMES[p.lang], False) for p in homes),
-                Alternate("x-default", base, "", "", True),
-            ],
+            "alternates": root_alternates,
+            "hreflang_links": root_alternates if self.has_address else [],
             "switch": [
                 {"lang": p.lang, "name": LANGUAGE_NAMES[p.lang], "href": _join(base_url, p.url), "current": False}
                 for p in homes
