@@ -4,7 +4,7 @@ Every page is loaded with the policy of ``campus_ia.site.csp`` (the one
 ``deploy/nginx/campus-ia.conf`` sends); any ``securitypolicyviolation`` event or
 console error fails the test. Then the interactive parts are used under the same
 policy: the language switch, the palette toggle (whose choice must survive a
-reload: the moved ``material-scope.js`` and ``material-palette.js`` at work) and
+reload: the moved ``material-scope.js`` and our ``palette.js`` at work) and
 search (a worker, the index request, the results).
 """
 
@@ -80,11 +80,16 @@ def test_palette_toggle_works_and_persists_under_the_policy(csp_site: str, csp_p
     page.emulate_media(color_scheme="light")
     page.goto(csp_site + "en/timeline/")
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
-    page.locator('[data-md-component="palette"] label:visible').first.click()
+    page.locator('.cia-palette label:visible').first.click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    # material-palette.js restores the stored choice before the first paint of the next page.
+    # palette.js restores the stored choice before the first paint of the next page.
     page.goto(csp_site + "en/partners/")
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    # From the keyboard: Enter on the switch's radio button moves to the next scheme.
+    page.locator(".cia-palette input:checked").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    assert page.locator(".cia-palette label:visible").count() == 1
     assert page.evaluate("window.__cspViolations") == [] and problems == []
 
 
