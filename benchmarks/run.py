@@ -186,7 +186,7 @@ def fact_values(project: Project, runner: Runner) -> dict[str, dict[str, str]]:
         "from campus_ia.site.assembly import SiteAssembly\n"
         "root = Path(sys.argv[1]); ids = json.loads(sys.argv[2])\n"
         "a = SiteAssembly.load(root / 'content', root / 'locales', root=root)\n"
-        "print(json.dumps({l: {i: a.figure_text(l, i) for i in ids} for l in ('fr', 'en')}, ensure_ascii=False))\n"
+        "print(json.dumps({l: {i: a.languages[l].figure_text(i) for i in ids} for l in a.languages}, ensure_ascii=False))\n"
     )
     ids = sorted({m for lang in ("fr", "en") for src in project.prose_pages[lang]
                   for m in FACT_MARKER.findall((project.root / "docs" / lang / src).read_text(encoding="utf-8"))})
