@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import html5lib
 import lxml.html
@@ -16,9 +15,10 @@ from campus_ia.capacity.calculator import calculator_data, calculator_expected, 
 from campus_ia.capacity.display import approximate, output_text
 from campus_ia.capacity.from_content import capacity_inputs
 from campus_ia.formatting import Formatter
+from campus_ia.site.assembly import SiteAssembly
+from tests.support import REPO_ROOT
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "plugins/campus_ia/capacity/templates/capacity.md.j2"
-FIGURES_MODULE = Path(__file__).resolve().parents[2] / "plugins/campus_ia/pages/figures.py"
+TEMPLATE = REPO_ROOT / "plugins/campus_ia/capacity/templates/capacity.md.j2"
 LANGS = ("fr", "en")
 NOTICE = {"fr": "Une estimation, pas une annonce", "en": "An estimate, not an announcement"}
 NNBSP = "\u202f"
@@ -250,13 +250,9 @@ def test_template_types_no_number() -> None:
 
 
 def test_interface_strings_are_all_in_the_catalogs(
-    shipped_content: object, render_capacity: Callable[[object, str], str], catalogs: object
+    shipped_content: object, render_capacity: Callable[[object, str], str], assembly: SiteAssembly
 ) -> None:
+    assembly.catalogs.reset_missing()
     for lang in LANGS:
         render_capacity(shipped_content, lang)
-    if hasattr(catalogs, "missing"):  # the real catalogs: every lookup found
-        assert catalogs.missing() == []
-    else:  # the capacity-only double: anything else must be the figure view's own strings
-        figures_source = FIGURES_MODULE.read_text(encoding="utf-8")
-        assert all(repr(m) in figures_source or f'"{m}"' in figures_source
-                   for m in catalogs.looked_up_elsewhere)  # type: ignore[attr-defined]
+    assert assembly.catalogs.missing() == []

@@ -9,18 +9,18 @@ rendered before, in the test's own thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 
 from campus_ia.capacity.calculator import calculator_bounds, calculator_expected
+from tests.support import REPO_ROOT
 
 pytestmark = pytest.mark.browser
 
 T = TypeVar("T")
 JS_FILE = (
-    Path(__file__).resolve().parents[2]
+    REPO_ROOT
     / "plugins/campus_ia/theme/assets/javascripts/capacity-calculator.js"
 )
 ORIGIN = "https://cia.test"

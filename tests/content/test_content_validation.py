@@ -12,14 +12,14 @@ import pytest
 
 from campus_ia.content import ContentError, load_content
 from campus_ia.content.schemas import schema_documents
+from tests.support import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
-    shutil.copytree(REPO / "content", target)
+    shutil.copytree(REPO_ROOT / "content", target)
     return target
 
 
@@ -40,7 +40,7 @@ def problems_of(content_dir: Path) -> list[str]:
 
 
 def test_shipped_content_is_valid() -> None:
-    content = load_content(REPO / "content")
+    content = load_content(REPO_ROOT / "content")
     assert content.figures["first-tranche"].lead.value == 8.5e9
     assert content.figures["site-power"].lead.value == 1400
 
@@ -138,8 +138,8 @@ def test_misspelt_key_suggests_the_right_one(content_copy: Path) -> None:
 
 
 def test_check_command_exits_non_zero_without_traceback(tmp_path: Path, content_copy: Path) -> None:
-    shutil.copytree(REPO / "locales", tmp_path / "locales")
-    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    shutil.copytree(REPO_ROOT / "locales", tmp_path / "locales")
+    shutil.copytree(REPO_ROOT / "docs", tmp_path / "docs")
     edit(content_copy / "timeline.yml", "date: 2025-05-19", "date: 2025-02-30")
     result = subprocess.run([sys.executable, "-m", "campus_ia.cli", "--root", str(tmp_path), "check"],
                             capture_output=True, text=True, timeout=60)
@@ -150,10 +150,10 @@ def test_check_command_exits_non_zero_without_traceback(tmp_path: Path, content_
 
 def test_json_schemas_are_current_and_referenced() -> None:
     for name, text in schema_documents().items():
-        path = REPO / "content" / "schemas" / name
+        path = REPO_ROOT / "content" / "schemas" / name
         assert path.read_text(encoding="utf-8") == text, f"{path} is stale: run 'campus-ia schemas'"
         stem = name.removesuffix(".schema.json")
-        first_line = (REPO / "content" / f"{stem}.yml").read_text(encoding="utf-8").splitlines()[0]
+        first_line = (REPO_ROOT / "content" / f"{stem}.yml").read_text(encoding="utf-8").splitlines()[0]
         assert first_line == f"# yaml-language-server: $schema=schemas/{name}"
 
 
@@ -162,10 +162,10 @@ def test_shipped_yaml_satisfies_its_published_schema() -> None:
     import yaml
 
     for name in schema_documents():
-        schema = json.loads((REPO / "content" / "schemas" / name).read_text(encoding="utf-8"))
+        schema = json.loads((REPO_ROOT / "content" / "schemas" / name).read_text(encoding="utf-8"))
         stem = name.removesuffix(".schema.json")
         # Dates stay text, as the site's own reader keeps them.
-        data = yaml.load((REPO / "content" / f"{stem}.yml").read_text(encoding="utf-8"), Loader=_text_dates_loader())
+        data = yaml.load((REPO_ROOT / "content" / f"{stem}.yml").read_text(encoding="utf-8"), Loader=_text_dates_loader())
         jsonschema.validate(data, schema)
 
 

@@ -171,7 +171,8 @@ def test_key_flag_is_the_facts_sheet_selection(assembly: SiteAssembly, facts: di
 
 def test_display_is_what_the_pages_write(assembly: SiteAssembly, facts: dict[str, Any]) -> None:
     for lang in ("fr", "en"):
-        view = FigureView(assembly.content, lang, assembly.formatters[lang], assembly.translator(lang))
+        language = assembly.languages[lang]
+        view = FigureView(assembly.content, lang, language.fmt, language.gettext)
         for record in facts["figures"]:
             figure = assembly.content.figures[record["id"]]
             assert record["display"][lang] == view.value(figure)

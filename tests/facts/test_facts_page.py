@@ -19,7 +19,7 @@ from campus_ia.exports import build_downloads
 from campus_ia.facts import TEMPLATE_DIR, context_figures, key_figures, key_milestones
 from campus_ia.pages import render_page
 from campus_ia.site.assembly import SiteAssembly
-from tests.facts.page_html import markdown_to_html
+from tests.support.site_markdown import markdown_to_html
 
 PAGE_URLS = {"fr": f"{SITE_BASE}fr/chiffres-cles/",
              "en": f"{SITE_BASE}en/facts/"}

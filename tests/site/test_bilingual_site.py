@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.support import SITE_BASE, SITE_HOST
+from tests.support import REPO_ROOT, SITE_BASE, SITE_HOST
 
 from pathlib import Path
 from urllib.parse import urljoin
@@ -132,7 +132,7 @@ def test_unknown_figure_in_prose_is_located(tmp_path: Path) -> None:
 
 
 def test_properdocs_builds_the_same_bilingual_site(tmp_path: Path) -> None:
-    result = build(Path(__file__).resolve().parents[2], tmp_path / "site", command="properdocs")
+    result = build(REPO_ROOT, tmp_path / "site", command="properdocs")
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "site"
     check_pairs_and_alternates(site)

@@ -10,8 +10,9 @@ import difflib
 from pathlib import Path
 
 import material
+from tests.support import REPO_ROOT
 
-THEME = Path(__file__).resolve().parents[2] / "plugins" / "campus_ia" / "theme"
+THEME = REPO_ROOT / "plugins" / "campus_ia" / "theme"
 MATERIAL = Path(material.__file__).resolve().parent / "templates"
 NAME = "partials/palette.html"
 
