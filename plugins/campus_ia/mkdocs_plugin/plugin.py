@@ -33,7 +33,7 @@ from ..formatting.html_typography import french_html
 from ..i18n import CatalogError, Catalogs
 from ..pages.bytecode_cache import CACHE_FOLDER, compiled_templates
 from ..pages.raw_blocks import restore_html_blocks, stash_html_blocks
-from ..sharing import preview_images
+from ..sharing import PREVIEW_CACHE_FOLDER, kept_previews, preview_images
 from ..site import LANGUAGES
 from ..site.alternates import sitemap_entries
 from ..site.assembly import DownloadError, SiteAssembly
@@ -105,6 +105,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.collections.start()  # until on_post_build, on_build_error or on_shutdown
         compiled_templates().keep_in(self.project_dir / CACHE_FOLDER)
+        kept_previews().keep_in(self.project_dir / PREVIEW_CACHE_FOLDER)
         try:
             self.assembly = SiteAssembly.load(
                 self.project_dir / self.config.content_dir,
@@ -162,7 +163,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             raise PluginError(str(exc)) from None
         for path, data in downloads.items():
             files.append(File.generated(config, path, content=data))
-        for path, data in preview_images(structure, self.assembly.languages).items():
+        for path, data in preview_images(structure, self.assembly.languages, kept_previews().png).items():
             files.append(File.generated(config, path, content=data))
         return files
 
