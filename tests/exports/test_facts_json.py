@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.support import SITE_BASE, SITE_HOST
+from tests.support import SITE_BASE
 
 import copy
 import datetime as dt

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.support import SITE_BASE, SITE_HOST
+from tests.support import SITE_BASE
 
 import json
 from typing import Any

@@ -16,7 +16,7 @@ from tests.site.bilingual_checks import (
     check_sitemap,
     content_pages,
 )
-from tests.support import REPO_ROOT, SITE_BASE, SITE_HOST
+from tests.support import REPO_ROOT, SITE_BASE
 from tests.support.build import build, copy_project
 
 
