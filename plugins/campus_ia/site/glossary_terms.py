@@ -95,10 +95,12 @@ def explain_terms(html: str, notes: list[TermNote]) -> str:
     """``html`` with the first occurrence of each term wrapped in ``<abbr title="...">``."""
     if not notes:
         return html
-    splitter = _Splitter()
-    splitter.feed_source(html)
     pending = {note.term: note for note in notes}
     pattern = re.compile(r"(?<![\w/-])(" + "|".join(re.escape(t) for t in sorted(pending, key=len, reverse=True)) + r")(?![\w/-])")
+    if not pattern.search(html):  # no term anywhere on the page: nothing to parse for
+        return html
+    splitter = _Splitter()
+    splitter.feed_source(html)
     edits: list[tuple[int, int, str]] = []
     for start, end, may_mark in splitter.runs:
         if not may_mark or not pending:
