@@ -11,7 +11,7 @@ subprocess.run, NO_MKDOCS_2_WARNING=1):
          fr) plus one of docs/en (theme.language en), summed. It renders no
          generated page and writes no {{ fact }} value, so it is a lower bound.
   alt    the same prose with mkdocs-static-i18n (folder structure docs/fr, docs/en,
-         default language fr) and mkdocs-macros-plugin, whose fact(id, lang) macro
+         default language fr) and mkdocs-macros-plugin, whose marker(kind, id, lang) macro
          writes the same values ours writes; same theme settings.
 
 Then edit-to-preview: ``mkdocs serve`` on a copy of the shipped project, one figure
@@ -53,7 +53,8 @@ sys.path.insert(0, str(HERE))
 
 from generate import REPO, Project, generate_project  # noqa: E402
 
-FACT_MARKER = re.compile(r"\{\{\s*fact:([A-Za-z0-9_.-]+)\s*\}\}")
+MARKER = re.compile(r"\{\{\s*(fact|source|site):([A-Za-z0-9_.-]+)\s*\}\}")
+"""The prose markers ours replaces (plugins/campus_ia/site/prose_figures.py)."""
 
 
 # -- environment ----------------------------------------------------------------------
@@ -179,34 +180,40 @@ def write_floor_configs(project: Project, out: Path) -> list[Path]:
     return paths
 
 
-def fact_values(project: Project, runner: Runner) -> dict[str, dict[str, str]]:
-    """lang -> figure id -> the text ours writes for it (computed by our own code)."""
+def marker_values(project: Project, runner: Runner) -> dict[str, dict[str, str]]:
+    """lang -> "kind:ident" -> what ours writes for each prose marker (computed by our own code):
+    a figure's value, a source's name, the contact paragraph, or a block's HTML (key figures, map)."""
     script = (
-        "import json, sys; from pathlib import Path\n"
+        "import datetime, json, sys; from pathlib import Path\n"
         "from campus_ia.site.assembly import SiteAssembly\n"
-        "root = Path(sys.argv[1]); ids = json.loads(sys.argv[2])\n"
+        "from campus_ia.site.prose_markers import marker_block, marker_text\n"
+        "root = Path(sys.argv[1]); markers = json.loads(sys.argv[2])\n"
         "a = SiteAssembly.load(root / 'content', root / 'locales', root=root)\n"
-        "print(json.dumps({l: {i: a.figure_text(l, i) for i in ids} for l in ('fr', 'en')}, ensure_ascii=False))\n"
+        "def value(lang, kind, ident):\n"
+        "    home = a.page_context(a.structure.get('home', lang))\n"
+        "    block = marker_block(home, ident, datetime.date.today()) if kind == 'site' else None\n"
+        "    return block if block is not None else marker_text(a.languages[lang], kind, ident)\n"
+        "print(json.dumps({l: {f'{k}:{i}': value(l, k, i) for k, i in markers} for l in a.languages}, ensure_ascii=False))\n"
     )
-    ids = sorted({m for lang in ("fr", "en") for src in project.prose_pages[lang]
-                  for m in FACT_MARKER.findall((project.root / "docs" / lang / src).read_text(encoding="utf-8"))})
-    done = subprocess.run([sys.executable, "-c", script, str(project.root), json.dumps(ids)], env=runner.env,
+    markers = sorted({m for lang in ("fr", "en") for path in (project.root / "docs" / lang).rglob("*.md")
+                      for m in MARKER.findall(path.read_text(encoding="utf-8"))})
+    done = subprocess.run([sys.executable, "-c", script, str(project.root), json.dumps(markers)], env=runner.env,
                           capture_output=True, text=True)
     if done.returncode != 0:
-        raise BuildFailed("cannot compute the figure values for the alternative:\n" + done.stderr[-2000:])
+        raise BuildFailed("cannot compute the marker values for the alternative:\n" + done.stderr[-2000:])
     return json.loads(done.stdout)
 
 
-MACROS_MODULE = '''"""Macros for the benchmark's alternative build: fact(id, lang) -> the figure's text."""
+MACROS_MODULE = '''"""Macros for the benchmark's alternative build: marker(kind, id, lang) -> what ours writes."""
 import json
 from pathlib import Path
 
 def define_env(env):
-    values = json.loads((Path(__file__).parent / "facts.json").read_text(encoding="utf-8"))
+    values = json.loads((Path(__file__).parent / "markers.json").read_text(encoding="utf-8"))
 
     @env.macro
-    def fact(figure_id, lang):
-        return values[lang][figure_id]
+    def marker(kind, ident, lang):
+        return values[lang][f"{kind}:{ident}"]
 '''
 
 
@@ -220,8 +227,9 @@ def write_alternative(project: Project, dest: Path, out: Path, runner: Runner) -
         shutil.copytree(project.root / "docs" / lang, target)
         for path in target.rglob("*.md"):
             text = path.read_text(encoding="utf-8")
-            path.write_text(FACT_MARKER.sub(lambda m: f"{{{{ fact('{m.group(1)}', '{lang}') }}}}", text), encoding="utf-8")
-    (dest / "facts.json").write_text(json.dumps(fact_values(project, runner), ensure_ascii=False), encoding="utf-8")
+            path.write_text(MARKER.sub(lambda m: f"{{{{ marker('{m.group(1)}', '{m.group(2)}', '{lang}') }}}}", text),
+                            encoding="utf-8")
+    (dest / "markers.json").write_text(json.dumps(marker_values(project, runner), ensure_ascii=False), encoding="utf-8")
     (dest / "bench_macros.py").write_text(MACROS_MODULE, encoding="utf-8")
     config = _base_config(project)
     config["docs_dir"] = "docs"
@@ -327,8 +335,8 @@ def check_alternative(site: Path, project: Project) -> None:
     page = site / "en" / sample / "index.html"
     if not page.exists():
         raise SystemExit(f"the alternative build did not write {page}")
-    if "fact(" in page.read_text(encoding="utf-8"):
-        raise SystemExit(f"the alternative build left a fact() call in {page}")
+    if "marker(" in page.read_text(encoding="utf-8"):
+        raise SystemExit(f"the alternative build left a marker() call in {page}")
 
 
 def free_port() -> int:
@@ -489,7 +497,7 @@ def report(results: list[SizeResult], repeat: int) -> list[str]:
         "  (theme.language fr) plus a build of docs/en (theme.language en); the column is their sum. No",
         "  generated page, no figure value: a lower bound. Pages built counts the prose pages.",
         "alt: mkdocs-static-i18n (docs/fr, docs/en, default fr) + mkdocs-macros-plugin writing the same",
-        "  values through a fact(id, lang) macro; same theme settings, same prose pages.",
+        "  values of every prose marker through a marker(kind, id, lang) macro; same theme settings, same prose.",
         "All three navs list the same pages in the same sections of 25 (navigation.prune: a page carries its own section only).",
     ]
     for r in results:

@@ -6,18 +6,13 @@ copy once, in its own temporary folder.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-_REPO_ROOT = Path(__file__).resolve().parents[1]
-# Test modules import shared code as ``tests.support``; pytest puts ``tests/``
-# on sys.path but not the repository root, so add it here.
-if str(_REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(_REPO_ROOT))
-
-from tests.support.build import build  # after the sys.path line above
+from campus_ia.site.assembly import SiteAssembly
+from tests.support import REPO_ROOT
+from tests.support.build import build
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -34,7 +29,13 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     """The repository root (holds ``mkdocs.yml`` and ``pyproject.toml``)."""
-    return _REPO_ROOT
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def assembly() -> SiteAssembly:
+    """The shipped ``content/`` and ``locales/``, loaded and checked as the build loads them, once."""
+    return SiteAssembly.load(REPO_ROOT / "content", REPO_ROOT / "locales", root=REPO_ROOT)
 
 
 @pytest.fixture(scope="session")

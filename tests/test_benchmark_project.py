@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from tests.support.build import build
+from tests.support import REPO_ROOT
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+BENCHMARKS = REPO_ROOT / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from generate import SECTION_SIZE, generate_project  # noqa: E402

@@ -29,8 +29,8 @@ from urllib.parse import quote
 import pytest
 
 from campus_ia.site.csp import CONTENT_SECURITY_POLICY
+from tests.support import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
 SERVER_BLOCK = REPO_ROOT / "deploy" / "nginx" / "campus-ia.conf"
 NGINX_CANDIDATES = ("nginx", "/usr/sbin/nginx")
 

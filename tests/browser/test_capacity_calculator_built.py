@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from campus_ia.capacity import calculator_expected
 from campus_ia.content import load_content
+from tests.support import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[2]
 PAGES = {"fr": "fr/modele-de-capacite/", "en": "en/capacity-model/"}
 INPUT_SETS = [
     {},
@@ -29,7 +28,7 @@ def _outputs(page: Any) -> dict[str, str]:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_calculator_matches_python_model(page: Any, site_server: str, lang: str) -> None:
-    content = load_content(REPO / "content")
+    content = load_content(REPO_ROOT / "content")
     for inputs in INPUT_SETS:
         page.goto(site_server + PAGES[lang])
         # The script starts when the browser is idle, then reveals the form.

@@ -14,7 +14,6 @@ import pytest
 
 from campus_ia.home import HOME_FIGURES
 from campus_ia.site.assembly import SiteAssembly
-from tests.support import REPO_ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -22,11 +21,6 @@ LANGS = ("fr", "en")
 SCREENS = {"phone": (390, 844), "laptop": (1366, 768)}
 FIRST_SCREEN = ("site-power", "first-tranche", "commissioning")
 """What the home page's first screen must show: capacity, first investment, commissioning year."""
-
-
-@pytest.fixture(scope="module")
-def assembly() -> SiteAssembly:
-    return SiteAssembly.load(REPO_ROOT / "content", REPO_ROOT / "locales", root=REPO_ROOT)
 
 
 def _words(text: str) -> str:
@@ -60,7 +54,7 @@ def test_home_first_screen_shows_capacity_investment_and_commissioning(
         for ident in FIRST_SCREEN:
             card = f"#home-{ident}"
             value = _words(page.locator(f"{card} .cia-keyfig__value").inner_text())
-            assert value == _words(assembly.figure_text(lang, ident) or ""), (lang, ident)
+            assert value == _words(assembly.languages[lang].figure_text(ident) or ""), (lang, ident)
             assert _in_first_screen(page, f"{card} .cia-keyfig__value", height), f"{ident} not in the first screen"
             status = page.locator(f"{card} .cia-status")
             assert status.count() == 1 and _words(status.inner_text()), f"{ident} shows no status"
@@ -168,7 +162,7 @@ def test_glossary_terms_are_explained_where_they_appear(browser: Any, site_serve
     try:
         page.goto(_url(assembly, site_server, "glossary", lang))
         for term in assembly.content.glossary.terms:
-            assert page.locator(f"dt#{term.id} dfn").inner_text() == assembly.formatters[lang].typography(term.term[lang])
+            assert page.locator(f"dt#{term.id} dfn").inner_text() == assembly.languages[lang].fmt.typography(term.term[lang])
         page.goto(_url(assembly, site_server, "capacity", lang))
         titles = page.evaluate("[...document.querySelectorAll('.md-content abbr[title]')].map(a => a.textContent)")
         assert "PUE" in titles

@@ -1,88 +1,43 @@
-"""Make ``campus_ia`` importable from the source tree when the package is not installed.
-
-Also the fixtures of the capacity tests: a content copy a test may edit, the page rendered
-from any content in either language (as Markdown and as HTML), and a Chromium of their own.
+"""Fixtures of the capacity tests: a content copy a test may edit, the page rendered from any
+content in either language (as Markdown and as HTML), and a Chromium of their own.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import dataclasses
 import shutil
-import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from playwright.sync_api import sync_playwright
 
-if importlib.util.find_spec("campus_ia") is None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
+from campus_ia.content import Content
+from campus_ia.site.assembly import SiteAssembly, load_site_content
+from tests.support import REPO_ROOT
+from tests.support.browser import find_chromium, launch_chromium
+from tests.support.site_markdown import markdown_to_html
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 CONTENT_DIR = REPO_ROOT / "content"
-LOCALES_DIR = REPO_ROOT / "locales"
 T = TypeVar("T")
-MARKDOWN_EXTENSIONS = ["attr_list", "admonition", "md_in_html", "toc", "tables"]
-"""The Markdown extensions of mkdocs.yml that generated pages rely on."""
-
-
-class CapacityCatalogs:
-    """A gettext double: the capacity domain's real catalogs, the msgid for anything else.
-
-    Used only when ``Catalogs.load`` refuses the locales because another domain is being
-    edited; ``looked_up_elsewhere`` records what the capacity catalogs did not know.
-    """
-
-    def __init__(self, locales_dir: Path) -> None:
-        from babel.messages.pofile import read_po
-
-        self.messages: dict[str, dict[str, str]] = {}
-        for lang in ("fr", "en"):
-            with (locales_dir / lang / "LC_MESSAGES" / "capacity.po").open("rb") as handle:
-                catalog = read_po(handle)
-            self.messages[lang] = {m.id: m.string or m.id for m in catalog if m.id and isinstance(m.id, str)}
-        self.looked_up_elsewhere: set[str] = set()
-
-    def gettext(self, lang: str, message: str) -> str:
-        if message in self.messages[lang]:
-            return self.messages[lang][message]
-        self.looked_up_elsewhere.add(message)
-        return message
-
-    def ngettext(self, lang: str, singular: str, plural: str, count: int) -> str:
-        return singular if count == 1 else plural
-
-
-def load_catalogs() -> object:
-    """The real catalogs, or the capacity-only double while another domain is incomplete."""
-    from campus_ia.i18n import CatalogError, Catalogs
-
-    try:
-        return Catalogs.load(LOCALES_DIR)
-    except CatalogError as exc:
-        if any("capacity" in problem for problem in exc.problems):
-            raise
-        return CapacityCatalogs(LOCALES_DIR)
 
 
 @pytest.fixture(scope="session")
-def shipped_content() -> object:
-    """The real ``content/``, loaded once."""
-    from campus_ia.content import load_content
-
-    return load_content(CONTENT_DIR, display_root=REPO_ROOT)
+def shipped_content(assembly: SiteAssembly) -> Content:
+    """The real ``content/``, loaded once (the suite's one assembly holds it)."""
+    return assembly.content
 
 
 @pytest.fixture
-def edited_content(tmp_path: Path) -> Callable[..., object]:
+def edited_content(tmp_path: Path) -> Callable[..., Content]:
     """``edit(("capacity.yml", old, new), ...)`` loads a copy of ``content/`` with text replaced.
 
     Loaded as the site loads it, with the capacity model's rules joined to the validation.
     """
-    from campus_ia.site.assembly import load_site_content
 
-    def edit(*changes: tuple[str, str, str]) -> object:
+    def edit(*changes: tuple[str, str, str]) -> Content:
         target = tmp_path / "content"
         if target.exists():
             shutil.rmtree(target)
@@ -97,33 +52,23 @@ def edited_content(tmp_path: Path) -> Callable[..., object]:
     return edit
 
 
-@pytest.fixture(scope="session")
-def catalogs() -> object:
-    """The interface strings (real, or the capacity-only double; see ``load_catalogs``)."""
-    return load_catalogs()
-
-
 @pytest.fixture
-def render_capacity(catalogs: object) -> Callable[[object, str], str]:
+def render_capacity(assembly: SiteAssembly) -> Callable[[Content, str], str]:
     """``render(content, lang)``: the capacity page's Markdown body, as the build renders it."""
-    from campus_ia.formatting import Formatter
-    from campus_ia.site.assembly import SiteAssembly
 
-    def render(content: object, lang: str) -> str:
-        formatters = {code: Formatter(code) for code in ("fr", "en")}
-        assembly = SiteAssembly(content, catalogs, REPO_ROOT, formatters)  # type: ignore[arg-type]
-        return assembly.page_body(assembly.structure.get("capacity", lang))
+    def render(content: Content, lang: str) -> str:
+        site = dataclasses.replace(assembly, content=content)  # the shipped catalogs, this content
+        return site.page_body(site.structure.get("capacity", lang))
 
     return render
 
 
 @pytest.fixture
-def capacity_html(render_capacity: Callable[[object, str], str]) -> Callable[[object, str], str]:
-    """``html(content, lang)``: the page body through Python-Markdown with the site's extensions."""
-    import markdown
+def capacity_html(render_capacity: Callable[[Content, str], str]) -> Callable[[Content, str], str]:
+    """``html(content, lang)``: the page body through Python-Markdown with mkdocs.yml's extensions."""
 
-    def html(content: object, lang: str) -> str:
-        return markdown.markdown(render_capacity(content, lang), extensions=MARKDOWN_EXTENSIONS)
+    def html(content: Content, lang: str) -> str:
+        return markdown_to_html(render_capacity(content, lang))
 
     return html
 
@@ -143,10 +88,6 @@ class BrowserThread:
 
     def start(self, executable: Path) -> None:
         def launch() -> None:
-            from playwright.sync_api import sync_playwright
-
-            from tests.support.browser import launch_chromium
-
             self._playwright = sync_playwright().start()
             self._browser = launch_chromium(self._playwright, executable)
 
@@ -170,9 +111,6 @@ class BrowserThread:
 @pytest.fixture(scope="session")
 def browser_thread() -> Iterator[BrowserThread]:
     """Debian's Chromium for the capacity tests (skipped where it is missing or cannot start)."""
-    pytest.importorskip("playwright.sync_api")
-    from tests.support.browser import find_chromium
-
     executable = find_chromium()
     if executable is None:
         pytest.skip("no chromium executable")

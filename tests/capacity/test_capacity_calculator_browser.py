@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support import REPO_ROOT
+
 pytestmark = pytest.mark.browser
 
 JS_FILE = (
-    Path(__file__).resolve().parents[2]
+    REPO_ROOT
     / "plugins/campus_ia/theme/assets/javascripts/capacity-calculator.js"
 )
 ORIGIN = "https://cia.test"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
+from tests.support import REPO_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-LOCALES = ROOT / "locales"
+LOCALES = REPO_ROOT / "locales"
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -34,7 +34,7 @@ def test_template_is_up_to_date(tmp_path: Path) -> None:
     fresh = tmp_path / "capacity.pot"
     subprocess.run(
         [*command, "extract", "-F", str(LOCALES / "babel.cfg"), "-k", "N_", "--no-location",
-         "--sort-output", "-o", str(fresh), str(ROOT / "plugins/campus_ia/capacity")],
+         "--sort-output", "-o", str(fresh), str(REPO_ROOT / "plugins/campus_ia/capacity")],
         check=True,
         capture_output=True,
     )

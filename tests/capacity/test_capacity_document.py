@@ -9,7 +9,9 @@ import pytest
 
 from campus_ia.capacity import compute, compute_bounds
 from campus_ia.capacity.document import capacity_document, capacity_json
-from campus_ia.capacity.from_content import capacity_inputs
+from campus_ia.capacity.from_content import capacity_inputs, investment_report, site_power_estimate
+from campus_ia.content import Content
+from tests.support.content_edits import lead_value_edit
 
 OUTPUT_KEYS = {
     "it_power_mw",
@@ -52,24 +54,28 @@ def test_top_level_layout(document: dict) -> None:
     assert set(document["output_units"]) == OUTPUT_KEYS
 
 
-def test_inputs_carry_value_range_and_provenance(document: dict) -> None:
+def test_inputs_carry_value_range_and_provenance(shipped_content: Content, document: dict) -> None:
     inputs = document["inputs"]
     assert set(inputs) == INPUT_KEYS
     for key in INPUT_KEYS - {"accelerators", "default_accelerator"}:
         assert PROVENANCE <= set(inputs[key]), key
         assert set(inputs[key]["source"]) == {"id", "publisher", "url"}
+    capacity = shipped_content.capacity
+    power = shipped_content.figures[capacity.site_power.figure]
     site = inputs["site_power_mw"]
     assert (site["value"], site["unit"], site["figure"], site["status"], site["as_of"]) == (
-        1400.0, "MW", "site-power", "official", "2025-05-19",
+        power.lead.value, "MW", power.id, power.lead.status, power.lead.as_of,
     )
-    assert site["source"]["id"] == "bpifrance-communique-2025-05"
-    assert inputs["investment_eur"]["value"] == 8.5e9
-    assert inputs["investment_eur"]["figure"] == "first-tranche"
-    assert inputs["pue"]["low"] == 1.1 and inputs["pue"]["high"] == 1.4
-    gb200 = inputs["accelerators"]["gb200"]
-    assert gb200["number_format"] == "BF16"
-    assert gb200["power_kw_all_in"]["value"] == 2.1 and gb200["power_kw_all_in"]["unit"] == "kW"
-    assert set(gb200["sparsity_note"]) == {"fr", "en"}
+    assert site["source"]["id"] == power.lead.source
+    investment = shipped_content.figures[capacity.investment.figure]
+    assert (inputs["investment_eur"]["value"], inputs["investment_eur"]["figure"]) == (investment.lead.value, investment.id)
+    assert (inputs["pue"]["low"], inputs["pue"]["high"]) == (capacity.pue.low, capacity.pue.high)
+    accelerator = next(a for a in capacity.accelerators if a.id == capacity.default_accelerator)
+    shown = inputs["accelerators"][accelerator.id]
+    assert shown["number_format"] == accelerator.number_format
+    assert shown["power_kw_all_in"]["value"] == accelerator.power_kw_all_in.value
+    assert shown["power_kw_all_in"]["unit"] == "kW"
+    assert set(shown["sparsity_note"]) == {"fr", "en"}
 
 
 def test_outputs_are_the_model_bounds(shipped_content: object, document: dict) -> None:
@@ -79,9 +85,10 @@ def test_outputs_are_the_model_bounds(shipped_content: object, document: dict) -
     assert set(document["accelerators"]) == {"gb200", "h100"}
 
 
-def test_scenarios_are_the_phases(shipped_content: object, document: dict) -> None:
+def test_scenarios_are_the_phases(shipped_content: Content, document: dict) -> None:
     scenarios = document["scenarios"]
-    assert [s["site_power_mw"] for s in scenarios] == [240, 700, 1400]
+    phases = shipped_content.capacity.phases
+    assert [s["site_power_mw"] for s in scenarios] == [shipped_content.phase_power_mw(p) for p in phases]
     inputs = capacity_inputs(shipped_content)  # type: ignore[arg-type]
     for scenario in scenarios:
         central = compute(inputs, point={"site_power_mw": scenario["site_power_mw"]}).as_dict()
@@ -89,9 +96,10 @@ def test_scenarios_are_the_phases(shipped_content: object, document: dict) -> No
         assert scenario["outputs"]["central"] == {**central, "investment_eur_per_mw": None}
         assert set(scenario["outputs"]) == {"central", "low", "high"}
         assert all(scenario["outputs"][b]["investment_eur_per_mw"] is None for b in ("low", "high"))
-    first = next(m for m in shipped_content.milestones if m.id == scenarios[0]["milestone"]["id"])  # type: ignore[attr-defined]
-    assert scenarios[0]["milestone"] == {"id": first.id, "date": first.date, "date_qualifier": first.date_qualifier}
-    assert scenarios[2]["milestone"]["date"] is None
+    for scenario, phase in zip(scenarios, phases):
+        milestone = shipped_content.milestones_by_id[phase.milestone] if phase.milestone else None
+        assert scenario["milestone"] == (
+            {"id": milestone.id, "date": milestone.date, "date_qualifier": milestone.date_qualifier} if milestone else None)
 
 
 def test_notes_state_number_format_sparsity_and_marginal_intensity(document: dict) -> None:
@@ -115,20 +123,26 @@ def test_json_is_strict_utf8_and_ends_with_a_newline(shipped_content: object) ->
     assert "Élysée" in raw.decode("utf-8")  # not \u-escaped: readable in a browser
 
 
-def test_editing_site_power_and_pue_changes_the_outputs(edited_content: Callable[..., object]) -> None:
+def test_editing_site_power_and_pue_changes_the_outputs(
+    shipped_content: Content, edited_content: Callable[..., Content]
+) -> None:
+    capacity = shipped_content.capacity
     content = edited_content(
-        ("campus.yml", "      - value: 1400\n        source: bpifrance", "      - value: 1000\n        source: bpifrance"),
-        ("capacity.yml", "pue:\n  value: 1.2\n", "pue:\n  value: 1.25\n"),
+        lead_value_edit(shipped_content, capacity.site_power.figure, 1000),
+        ("capacity.yml", f"pue:\n  value: {capacity.pue.value}\n", "pue:\n  value: 1.25\n"),
     )
-    document = capacity_document(content)  # type: ignore[arg-type]
+    document = capacity_document(content)
     central = document["outputs"]["central"]
     assert document["inputs"]["site_power_mw"]["value"] == 1000
     assert document["inputs"]["pue"]["value"] == 1.25
     assert central["it_power_mw"] == pytest.approx(800)  # 1000 / 1.25
-    assert central["accelerators"] == pytest.approx(800_000 / 2.1)
-    assert central["investment_eur_per_mw"] == pytest.approx(8.5e6)
+    accelerator = next(a for a in capacity.accelerators if a.id == capacity.default_accelerator)
+    assert central["accelerators"] == pytest.approx(800_000 / accelerator.power_kw_all_in.value)
+    investment = shipped_content.figures[capacity.investment.figure].lead.value
+    assert central["investment_eur_per_mw"] == pytest.approx(investment / 1000)
     # The phases keep their own powers: only the PUE reaches them.
-    assert document["scenarios"][0]["outputs"]["central"]["it_power_mw"] == pytest.approx(192)
+    first_phase = shipped_content.phase_power_mw(capacity.phases[0])
+    assert document["scenarios"][0]["outputs"]["central"]["it_power_mw"] == pytest.approx(first_phase / 1.25)
 
 
 def test_cost_per_mw_spans_the_reported_amounts_at_the_announced_power(
@@ -136,8 +150,6 @@ def test_cost_per_mw_spans_the_reported_amounts_at_the_announced_power(
 ) -> None:
     """Low and high cost per MW come from the lowest and highest current reports of the amount,
     each divided by the site power the tranche is for, never by a phase's power."""
-    from campus_ia.capacity.from_content import investment_report, site_power_estimate
-
     figure, lead = investment_report(shipped_content)  # type: ignore[arg-type]
     amounts = [r.value for r in figure.reports if r.standing != "superseded" and r.value is not None]
     power = site_power_estimate(shipped_content).value  # type: ignore[arg-type]

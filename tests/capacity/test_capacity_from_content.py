@@ -2,54 +2,62 @@
 
 from __future__ import annotations
 
-from campus_ia.content import ContentError
-
 from collections.abc import Callable
 
 import pytest
 
 from campus_ia.capacity import CapacityInputError, Estimate
 from campus_ia.capacity.from_content import capacity_inputs, net_exports_reference
+from campus_ia.content import Content, ContentError
+from tests.support.content_edits import lead_value_edit, unit_edit
 
 
-def test_shipped_content_gives_the_announced_figures(shipped_content: object) -> None:
-    inputs = capacity_inputs(shipped_content)  # type: ignore[arg-type]
-    assert inputs.site_power_mw == Estimate(1400)
-    assert inputs.investment_eur == 8.5e9
-    assert inputs.accelerator.id == "gb200"
-    assert inputs.pue == Estimate(1.2, 1.1, 1.4)
-    assert inputs.load_factor == Estimate(0.8, 0.6, 0.9)
-    assert inputs.accelerator.power_kw_all_in == Estimate(2.1, 1.7, 2.4)
-    assert (inputs.france_consumption_twh, inputs.grid_intensity_g_per_kwh) == (449.2, 21.7)
-    assert inputs.comparison_grid_intensity_g_per_kwh == 214
+def test_shipped_content_gives_the_referenced_figures(shipped_content: Content) -> None:
+    inputs = capacity_inputs(shipped_content)
+    capacity, figures = shipped_content.capacity, shipped_content.figures
+    assert inputs.site_power_mw.value == figures[capacity.site_power.figure].lead.value  # MW in the shipped content
+    assert inputs.investment_eur == figures[capacity.investment.figure].lead.value
+    assert inputs.accelerator.id == capacity.default_accelerator
+    for name in ("pue", "load_factor"):
+        ranged = getattr(capacity, name)
+        assert getattr(inputs, name) == Estimate(ranged.value, ranged.low, ranged.high), name
+    assert (inputs.france_consumption_twh, inputs.grid_intensity_g_per_kwh) == (
+        capacity.france_consumption_twh.value, capacity.grid_intensity.value)
+    assert inputs.comparison_grid_intensity_g_per_kwh == capacity.comparison_grid.value
 
 
 def test_site_power_and_investment_follow_the_referenced_figures(
-    edited_content: Callable[..., object],
+    shipped_content: Content, edited_content: Callable[..., Content],
 ) -> None:
+    capacity = shipped_content.capacity
     content = edited_content(
-        ("campus.yml", "      - value: 1400\n        source: bpifrance", "      - value: 1000\n        source: bpifrance"),
-        ("investment.yml", "value: 8500000000", "value: 9000000000"),
+        lead_value_edit(shipped_content, capacity.site_power.figure, 1000),
+        lead_value_edit(shipped_content, capacity.investment.figure, 9e9),
     )
-    inputs = capacity_inputs(content)  # type: ignore[arg-type]
+    inputs = capacity_inputs(content)
     assert inputs.site_power_mw.value == 1000
     assert inputs.investment_eur == 9e9
 
 
-def test_figure_reference_may_give_a_site_power_range(edited_content: Callable[..., object]) -> None:
+def test_figure_reference_may_give_a_site_power_range(
+    shipped_content: Content, edited_content: Callable[..., Content],
+) -> None:
+    reference = shipped_content.capacity.site_power
+    power = shipped_content.figures[reference.figure].lead.value
+    assert power is not None
+    low = round(power * 0.7)
     content = edited_content(
-        ("capacity.yml", "    en: Site power (announced)\n", "    en: Site power (announced)\n  low: 1000\n  high: 1400\n"),
+        ("capacity.yml", f"site_power:\n  figure: {reference.figure}\n",
+         f"site_power:\n  figure: {reference.figure}\n  low: {low}\n  high: {power}\n"),
     )
-    assert capacity_inputs(content).site_power_mw == Estimate(1400, 1000, 1400)  # type: ignore[arg-type]
+    assert capacity_inputs(content).site_power_mw == Estimate(power, low, power)
 
 
-def test_site_power_in_gigawatts_is_converted(edited_content: Callable[..., object]) -> None:
-    content = edited_content(
-        ("campus.yml", "    unit: MW\n    reports:\n      - value: 1400\n        source: bpifrance",
-         "    unit: GW\n    reports:\n      - value: 1.4\n        source: bpifrance"),
-        ("campus.yml", "      - value: 1400\n        qualifier: up_to", "      - value: 1.4\n        qualifier: up_to"),
-    )
-    assert capacity_inputs(content).site_power_mw.value == pytest.approx(1400)  # type: ignore[arg-type]
+def test_site_power_in_gigawatts_is_converted(shipped_content: Content, edited_content: Callable[..., Content]) -> None:
+    figure_id = shipped_content.capacity.site_power.figure
+    assert shipped_content.figures[figure_id].unit == "MW"
+    content = edited_content(unit_edit(shipped_content, figure_id, "GW", 1 / 1000))
+    assert capacity_inputs(content).site_power_mw.value == pytest.approx(shipped_content.figures[figure_id].lead.value)
 
 
 def test_unknown_investment_gives_none(edited_content: Callable[..., object]) -> None:

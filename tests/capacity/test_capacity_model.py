@@ -26,10 +26,10 @@ from campus_ia.capacity import (
     compute_bounds,
     scenarios,
 )
+from tests.support import REPO_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-PACKAGE = ROOT / "plugins" / "campus_ia" / "capacity"
-JS_FILE = ROOT / "plugins/campus_ia/theme/assets/javascripts/capacity-calculator.js"
+PACKAGE = REPO_ROOT / "plugins" / "campus_ia" / "capacity"
+JS_FILE = REPO_ROOT / "plugins/campus_ia/theme/assets/javascripts/capacity-calculator.js"
 
 
 def make_inputs(**ranges: tuple[float, float] | None) -> CapacityInputs:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import html5lib
 import lxml.html
@@ -15,10 +14,13 @@ from campus_ia.capacity import OUTPUT_KEYS, compute_bounds
 from campus_ia.capacity.calculator import calculator_data, calculator_expected, script_json
 from campus_ia.capacity.display import approximate, output_text
 from campus_ia.capacity.from_content import capacity_inputs
+from campus_ia.content import Content
 from campus_ia.formatting import Formatter
+from campus_ia.site.assembly import SiteAssembly
+from tests.support import REPO_ROOT
+from tests.support.content_edits import Change, lead_value_edit
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "plugins/campus_ia/capacity/templates/capacity.md.j2"
-FIGURES_MODULE = Path(__file__).resolve().parents[2] / "plugins/campus_ia/pages/figures.py"
+TEMPLATE = REPO_ROOT / "plugins/campus_ia/capacity/templates/capacity.md.j2"
 LANGS = ("fr", "en")
 NOTICE = {"fr": "Une estimation, pas une annonce", "en": "An estimate, not an announcement"}
 NNBSP = "\u202f"
@@ -181,21 +183,22 @@ def test_french_summary_reads_as_plain_sentences(shipped_content: object, capaci
     )
 
 
-CASES = {
-    "shipped": (),
-    "edited": (
-        ("campus.yml", "      - value: 1400\n        source: bpifrance", "      - value: 1000\n        source: bpifrance"),
-        ("capacity.yml", "pue:\n  value: 1.2\n", "pue:\n  value: 1.25\n"),
-    ),
-}
+def _edited(content: Content) -> tuple[Change, ...]:
+    """The site power set to 1,000 MW and the PUE to 1.25 (so 800 MW of IT power)."""
+    capacity = content.capacity
+    return (lead_value_edit(content, capacity.site_power.figure, 1000),
+            ("capacity.yml", f"pue:\n  value: {capacity.pue.value}\n", "pue:\n  value: 1.25\n"))
+
+
+CASES: dict[str, Callable[[Content], tuple[Change, ...]]] = {"shipped": lambda content: (), "edited": _edited}
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("case", CASES)
 def test_page_numbers_follow_the_model(
-    edited_content: Callable[..., object], capacity_html: Html, case: str, lang: str
+    shipped_content: Content, edited_content: Callable[..., Content], capacity_html: Html, case: str, lang: str
 ) -> None:
-    content = edited_content(*CASES[case])
+    content = edited_content(*CASES[case](shipped_content))
     fmt = Formatter(lang)
     bounds = compute_bounds(capacity_inputs(content))  # type: ignore[arg-type]
     root = parse(capacity_html(content, lang))
@@ -231,12 +234,13 @@ def test_page_numbers_follow_the_model(
 
 
 def test_edited_content_changes_the_page(
-    shipped_content: object, edited_content: Callable[..., object], capacity_html: Html
+    shipped_content: Content, edited_content: Callable[..., Content], capacity_html: Html
 ) -> None:
     before = capacity_html(shipped_content, "en")
-    after = capacity_html(edited_content(*CASES["edited"]), "en")
+    after = capacity_html(edited_content(*_edited(shipped_content)), "en")
     assert "about 800\u00a0MW of IT power" in after and "about 800\u00a0MW" not in before
-    assert "1,170" in before and "1,170" not in after.split('id="cia-capacity-data"')[0]
+    shipped = output_text(Formatter("en"), "it_power_mw", compute_bounds(capacity_inputs(shipped_content)).central.it_power_mw)
+    assert shipped in before and shipped not in after.split('id="cia-capacity-data"')[0]
 
 
 def test_template_types_no_number() -> None:
@@ -250,13 +254,9 @@ def test_template_types_no_number() -> None:
 
 
 def test_interface_strings_are_all_in_the_catalogs(
-    shipped_content: object, render_capacity: Callable[[object, str], str], catalogs: object
+    shipped_content: object, render_capacity: Callable[[object, str], str], assembly: SiteAssembly
 ) -> None:
+    assembly.catalogs.reset_missing()
     for lang in LANGS:
         render_capacity(shipped_content, lang)
-    if hasattr(catalogs, "missing"):  # the real catalogs: every lookup found
-        assert catalogs.missing() == []
-    else:  # the capacity-only double: anything else must be the figure view's own strings
-        figures_source = FIGURES_MODULE.read_text(encoding="utf-8")
-        assert all(repr(m) in figures_source or f'"{m}"' in figures_source
-                   for m in catalogs.looked_up_elsewhere)  # type: ignore[attr-defined]
+    assert assembly.catalogs.missing() == []

@@ -9,18 +9,22 @@ rendered before, in the test's own thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 
 from campus_ia.capacity.calculator import calculator_bounds, calculator_expected
+from campus_ia.capacity.display import output_text
+from campus_ia.capacity.from_content import capacity_inputs
+from campus_ia.content import Content
+from campus_ia.formatting import Formatter
+from tests.support import REPO_ROOT
 
 pytestmark = pytest.mark.browser
 
 T = TypeVar("T")
 JS_FILE = (
-    Path(__file__).resolve().parents[2]
+    REPO_ROOT
     / "plugins/campus_ia/theme/assets/javascripts/capacity-calculator.js"
 )
 ORIGIN = "https://cia.test"
@@ -204,12 +208,14 @@ def test_other_accelerator_matches_python(shipped_content: object, in_capacity_p
 
 
 def test_edited_content_reaches_the_calculator(
-    edited_content: Callable[..., object], in_capacity_page: InPage
+    shipped_content: Content, edited_content: Callable[..., Content], in_capacity_page: InPage
 ) -> None:
-    content = edited_content(("capacity.yml", "pue:\n  value: 1.2\n", "pue:\n  value: 1.25\n"))
+    pue = shipped_content.capacity.pue.value
+    content = edited_content(("capacity.yml", f"pue:\n  value: {pue}\n", "pue:\n  value: 1.25\n"))
     figures = in_capacity_page(content, "en", shown)
-    assert figures == calculator_expected(content, {}, lang="en")  # type: ignore[arg-type]
-    assert figures["it_power_mw"] == "1,120"  # 1400 / 1.25
+    assert figures == calculator_expected(content, {}, lang="en")
+    power = capacity_inputs(shipped_content).site_power_mw.value
+    assert figures["it_power_mw"] == output_text(Formatter("en"), "it_power_mw", power / 1.25)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -16,8 +16,8 @@ from campus_ia.content import model as content_model
 from campus_ia.content.validation import load_content
 from campus_ia.editor import cms_config as generator
 from campus_ia.editor.cms_config import cms_config, reference_options
+from tests.support import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[2]
 CHECKER = Path(__file__).with_name("decap_config_check.cjs")
 
 
@@ -31,7 +31,7 @@ def _field(fields: list[dict[str, Any]], name: str) -> dict[str, Any]:
 
 
 def _shipped_references() -> dict[str, list[str]]:
-    content = load_content(REPO / "content")
+    content = load_content(REPO_ROOT / "content")
     return reference_options({stem: doc.data for stem, doc in content.documents.items()})
 
 
@@ -73,7 +73,7 @@ def test_every_file_field_choice_and_reference_has_its_widget() -> None:
                             ("qualifier", content_model.Qualifier)):
         assert by_name[choice]["options"] == list(typing.get_args(literal))
     # References are selects fed from the ids the content defines.
-    loaded = load_content(REPO / "content")
+    loaded = load_content(REPO_ROOT / "content")
     assert by_name["source"]["options"] == [s.id for s in loaded.sources_file.sources]
     quote = _field(_file(config, "quotes")["fields"], "quotes")
     people = [p.id for partner in loaded.partners_file.partners for p in partner.people]
@@ -88,9 +88,9 @@ def test_every_file_field_choice_and_reference_has_its_widget() -> None:
 def test_the_generated_configuration_passes_decaps_own_schema(lang: str) -> None:
     node = shutil.which("node")
     assert node, "Node.js is needed (scripts/install-test-deps)"
-    assert (REPO / "node_modules/decap-cms-core/src/constants/configSchema.js").is_file(), "run npm ci"
+    assert (REPO_ROOT / "node_modules/decap-cms-core/src/constants/configSchema.js").is_file(), "run npm ci"
     config = cms_config(lang, "http://127.0.0.1:1/api/v1", _shipped_references())
-    result = subprocess.run([node, str(CHECKER), str(REPO / "node_modules")], input=json.dumps(config),
+    result = subprocess.run([node, str(CHECKER), str(REPO_ROOT / "node_modules")], input=json.dumps(config),
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -99,7 +99,7 @@ def test_decaps_schema_check_does_find_a_broken_configuration() -> None:
     config = cms_config("en", "http://127.0.0.1:1/api/v1", _shipped_references())
     del _file(config, "site")["fields"][0]["widget"]  # keeps its name; a widget with no type is allowed
     _file(config, "site")["fields"][0]["widget"] = "select"  # but a select without options is not
-    result = subprocess.run([shutil.which("node") or "node", str(CHECKER), str(REPO / "node_modules")],
+    result = subprocess.run([shutil.which("node") or "node", str(CHECKER), str(REPO_ROOT / "node_modules")],
                             input=json.dumps(config), capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 1
     assert "must have required property 'options'" in result.stdout

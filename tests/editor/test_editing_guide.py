@@ -20,9 +20,9 @@ from campus_ia.content.yaml_source import read_yaml
 from campus_ia.editor.save_check import explain
 from campus_ia.pages.structure import SiteStructure
 from campus_ia.translations import page_pairs
+from tests.support import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[2]
-GUIDES = [REPO / "guide" / "edition.fr.md", REPO / "guide" / "editing.en.md"]
+GUIDES = [REPO_ROOT / "guide" / "edition.fr.md", REPO_ROOT / "guide" / "editing.en.md"]
 
 
 def _normal(text: str) -> str:
@@ -41,7 +41,7 @@ class Project:
     def __init__(self, root: Path) -> None:
         self.root = root
         for folder in ("content", "docs"):
-            shutil.copytree(REPO / folder, root / folder)
+            shutil.copytree(REPO_ROOT / folder, root / folder)
 
     def line_of(self, stem: str, path: tuple) -> tuple[Path, int]:
         file = self.root / "content" / f"{stem}.yml"
@@ -149,7 +149,7 @@ def produced(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 def test_the_guide_exists_and_quotes_messages(guide: Path) -> None:
     assert guide.is_file()
     assert len(quoted_messages(guide)) >= 12
-    assert guide.name in (REPO / "README.md").read_text(encoding="utf-8")
+    assert guide.name in (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

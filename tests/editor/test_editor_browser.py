@@ -17,9 +17,9 @@ from campus_ia.editor.server import EditorServer
 from campus_ia.site.assembly import SiteAssembly
 from tests.support.browser import find_chromium, launch_chromium
 from tests.support.build import build, copy_project
+from tests.support import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[2]
-DIST = REPO / "node_modules" / "decap-cms" / "dist"
+DIST = REPO_ROOT / "node_modules" / "decap-cms" / "dist"
 SHOTS = Path(os.environ["CAMPUS_IA_SCREENSHOTS"]) if os.environ.get("CAMPUS_IA_SCREENSHOTS") else None
 """Set it to a folder to keep screenshots of the editor for a person to look at."""
 NOTE = {"fr": "Chiffre corrigé dans un essai du formulaire", "en": "Figure corrected in a test of the form"}
@@ -124,15 +124,15 @@ def test_a_figure_corrected_in_the_editor_is_saved_valid_and_published(
     result = build(project, site)
     assert result.returncode == 0, result.stderr
     assembly = SiteAssembly.load(project / "content", project / "locales", root=project)
-    original = SiteAssembly.load(REPO / "content", REPO / "locales", root=REPO)
+    original = SiteAssembly.load(REPO_ROOT / "content", REPO_ROOT / "locales", root=REPO_ROOT)
     for lang in ("fr", "en"):
-        expected = assembly.formatters[lang].typography(assembly.figure_text(lang, figure_id))
+        expected = assembly.languages[lang].fmt.typography(assembly.languages[lang].figure_text(figure_id))
         home = html.unescape((site / lang / "index.html").read_text(encoding="utf-8"))
         assert expected in home, f"{lang}: {expected!r} not on the home page"
         facts = assembly.structure.get("facts", lang)
         facts_html = html.unescape((site / facts.url / "index.html").read_text(encoding="utf-8"))
         assert NOTE[lang] in facts_html
-        assert expected != original.figure_text(lang, figure_id)  # the value shown did change
+        assert expected != original.languages[lang].figure_text(figure_id)  # the value shown did change
 
 
 @pytest.mark.browser

@@ -14,13 +14,13 @@ import pytest
 from campus_ia.content.validation import load_content
 from campus_ia.editor.server import EditorServer
 from tests.support.build import copy_project
+from tests.support import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def editor(tmp_path: Path) -> Iterator[EditorServer]:
-    server = EditorServer(copy_project(tmp_path / "project"), 0, REPO / "node_modules" / "decap-cms" / "dist")
+    server = EditorServer(copy_project(tmp_path / "project"), 0, REPO_ROOT / "node_modules" / "decap-cms" / "dist")
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield server
     server.shutdown()

@@ -1,4 +1,4 @@
-"""Fixtures for the download tests: the shipped site, its downloads, facts.json parsed."""
+"""Fixtures for the download tests: the shipped site's downloads, facts.json parsed."""
 
 from __future__ import annotations
 
@@ -9,13 +9,6 @@ import pytest
 
 from campus_ia.exports import build_downloads
 from campus_ia.site.assembly import SiteAssembly
-from tests.exports.shipped_assembly import load_shipped_assembly
-
-
-@pytest.fixture(scope="session")
-def assembly() -> SiteAssembly:
-    """The shipped content and catalogs."""
-    return load_shipped_assembly()[0]
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from typing import Any
 import icalendar
 
 from campus_ia.exports import CSV_COLUMNS, DOWNLOADS, build_downloads
+from campus_ia.exports.machine_text import raw_number_text
 from campus_ia.site.assembly import SiteAssembly
 
 EXPECTED_PATHS = [
@@ -59,18 +60,18 @@ def test_lead_values_agree_everywhere(downloads: dict[str, bytes], facts: dict[s
                 figure["status"], figure["as_of"], figure["source"])
 
 
-def test_expected_figures_are_in_every_file(downloads: dict[str, bytes]) -> None:
-    """Values from the sources, typed here, found in the JSON and both CSV files."""
-    expected = {
-        ("first-tranche", "8500000000", "Le Figaro"),
-        ("first-tranche", "8000000000", "La Tribune"),
-        ("first-tranche-usd", "9600000000", "Semafor"),
-        ("site-power", "1400", "Bpifrance"),
-    }
+def test_every_report_is_in_both_csv_files(downloads: dict[str, bytes], assembly: SiteAssembly) -> None:
+    """Each report of content/ (its figure, raw value and publisher) is a row of both CSV files."""
+    content = assembly.content
     for lang in ("fr", "en"):
+        typography = assembly.languages[lang].fmt.typography
+        expected = {
+            (figure.id, raw_number_text(report.value), typography(content.sources[report.source].publisher_in(lang)))
+            for figure in content.figures.values() for report in figure.reports
+        }
         rows = list(csv.reader(io.StringIO(downloads[f"data/facts.{lang}.csv"].decode("utf-8"), newline="")))[1:]
         found = {(r["figure_id"], r["value"], r["source_publisher"]) for r in (dict(zip(KEYS, row)) for row in rows)}
-        assert expected <= found
+        assert found == expected
 
 
 def test_milestone_dates_agree_between_json_and_calendars(downloads: dict[str, bytes], facts: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 import pytest
@@ -51,22 +52,27 @@ def test_one_row_per_report_lead_first(tables, assembly: SiteAssembly) -> None:
         assert [(row["figure_id"], row["standing"]) for row in tables[lang][1]] == expected
 
 
-def test_both_languages_agree_on_everything_but_words(tables) -> None:
+def test_both_languages_agree_on_everything_but_words(tables, assembly: SiteAssembly) -> None:
     fr, en = tables["fr"][1], tables["en"][1]
     assert [[row[k] for k in LANGUAGE_NEUTRAL] for row in fr] == [[row[k] for k in LANGUAGE_NEUTRAL] for row in en]
-    site_power_fr = next(row for row in fr if row["figure_id"] == "site-power")
-    assert site_power_fr["label"] == "Capacité visée du campus"
+    french = assembly.languages["fr"].fmt.typography
+    for row in fr:
+        assert row["label"] == french(assembly.content.figures[row["figure_id"]].label.fr)
 
 
-def test_raw_values_use_a_point_in_both_languages(tables) -> None:
+def test_raw_values_use_a_point_in_both_languages(tables, assembly: SiteAssembly) -> None:
+    """Raw values as content/ gives them: digits and a decimal point, no grouping, no unit."""
     for lang in ("fr", "en"):
         rows = {(r["figure_id"], r["standing"], r["source_id"]): r for r in tables[lang][1]}
-        assert rows[("france-consumption-2023", "lead", "rte-bilan-2024")]["value"] == "445.4"
-        assert rows[("first-tranche", "lead", "lefigaro-2025-05")]["value"] == "8500000000"
-        assert rows[("first-tranche", "alternative", "latribune-2025-05")]["value"] == "8000000000"
-        assert rows[("first-tranche-usd", "lead", "semafor-2025-05-21")]["unit"] == "USD"
-        assert rows[("site-power", "lead", "bpifrance-communique-2025-05")]["value"] == "1400"
-        assert rows[("location", "lead", "concertation-2025")]["value"] == ""
+        for figure in assembly.content.figures.values():
+            for report in figure.reports:
+                row = rows[(figure.id, report.standing, report.source)]
+                assert row["unit"] == figure.unit
+                if report.value is None:
+                    assert row["value"] == ""
+                else:
+                    assert re.fullmatch(r"-?\d+(\.\d+)?", row["value"]), row["value"]
+                    assert float(row["value"]) == report.value
 
 
 def test_rows_agree_with_facts_json(tables, facts: dict[str, Any]) -> None:

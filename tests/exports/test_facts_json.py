@@ -1,8 +1,8 @@
-"""``data/facts.json`` against its schema and against values typed here from the sources."""
+"""``data/facts.json`` against its schema and against content/, loaded through the project's loader."""
 
 from __future__ import annotations
 
-from tests.support import SITE_BASE, SITE_HOST
+from tests.support import SITE_BASE
 
 import copy
 import datetime as dt
@@ -12,7 +12,9 @@ from typing import Any
 import jsonschema
 import pytest
 
+from campus_ia.content import PartialDate
 from campus_ia.exports import build_downloads
+from campus_ia.exports.machine_text import iso_period, review_date
 from campus_ia.facts import key_figures
 from campus_ia.pages.figures import FigureView
 from campus_ia.site.assembly import SiteAssembly
@@ -60,12 +62,12 @@ def test_schema_refuses_what_re_users_must_not_meet(facts: dict[str, Any], schem
         jsonschema.validate(broken, schema, cls=jsonschema.Draft202012Validator)
 
 
-def test_header(facts: dict[str, Any]) -> None:
+def test_header(facts: dict[str, Any], assembly: SiteAssembly) -> None:
     assert facts["version"] == "2.0"
     # The site's public address, or null while content/site.yml gives none.
     assert facts["site"] == (None if SITE_BASE == "/" else SITE_BASE)
     # Default: the review date, so that two builds of the same content are identical.
-    assert facts["generated"] == "2026-11-25"
+    assert facts["generated"] == review_date(assembly.content.site.last_reviewed).isoformat()
     assert "license" not in facts
 
 
@@ -75,82 +77,62 @@ def test_build_date_is_only_written_as_generated(assembly: SiteAssembly, facts: 
     assert {**later, "generated": facts["generated"]} == facts
 
 
-def test_first_tranche_keeps_every_report(facts: dict[str, Any]) -> None:
-    tranche = by_id(facts["figures"])["first-tranche"]
-    assert (tranche["value"], tranche["unit"], tranche["status"]) == (8_500_000_000, "EUR", "press")
-    assert tranche["source"] == "lefigaro-2025-05"
-    assert tranche["source_details"]["publisher"] == {"fr": "Le Figaro", "en": "Le Figaro"}
-    assert {lang: plain(text) for lang, text in tranche["display"].items()} == {
-        "fr": "8,5 milliards d’euros", "en": "€8.5 billion"}
-    reports = [(r["value"], r["standing"], r["source_details"]["publisher"]["en"]) for r in tranche["reports"]]
-    assert reports == [
-        (8_500_000_000, "lead", "Le Figaro"),
-        (8_000_000_000, "alternative", "La Tribune"),
-        (10_000_000_000, "alternative", "BFM / Le Parisien"),
-    ]
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
 
 
-def test_amount_in_dollars_and_site_power(facts: dict[str, Any]) -> None:
-    figures = by_id(facts["figures"])
-    usd = figures["first-tranche-usd"]
-    assert (usd["value"], usd["unit"], usd["source_details"]["publisher"]["en"]) == (9_600_000_000, "USD", "Semafor")
-    power = figures["site-power"]
-    assert (power["value"], power["unit"], power["status"]) == (1400, "MW", "official")
-    assert isinstance(power["value"], int)
-    assert power["as_of"] == "2025-05-19"
-    assert {lang: plain(text) for lang, text in power["display"].items()} == {"fr": "1,4 GW", "en": "1.4 GW"}
-    assert power["url"] == {
-        "fr": f"{SITE_BASE}fr/chiffres-cles/#site-power",
-        "en": f"{SITE_BASE}en/facts/#site-power",
-    }
+def test_every_figure_keeps_every_report_as_content_gives_it(assembly: SiteAssembly, facts: dict[str, Any]) -> None:
+    """Raw values (an integer stays an integer), units, statuses, sources and dates, lead first."""
+    content, figures = assembly.content, by_id(facts["figures"])
+    french = assembly.languages["fr"].fmt.typography
+    for figure in content.figures.values():
+        record, lead = figures[figure.id], figure.lead
+        assert (record["value"], record["unit"], record["status"], record["source"]) == (
+            lead.value, figure.unit, lead.status, lead.source), figure.id
+        if lead.value is not None:
+            assert type(record["value"]) is (int if float(lead.value).is_integer() else float), figure.id
+        if lead.status == "unknown":
+            assert record["value"] is None and record["text"] is None, figure.id
+        assert record["as_of"] == iso_period(PartialDate.parse(lead.as_of))
+        assert record["url"] == {lang: f"{SITE_BASE}{assembly.structure.get('facts', lang).url}#{figure.id}"
+                                 for lang in ("fr", "en")}
+        ordered = sorted(figure.reports, key=lambda r: r.standing != "lead")
+        assert [(r["value"], r["standing"], r["source"]) for r in record["reports"]] == [
+            (r.value, r.standing, r.source) for r in ordered], figure.id
+        for shown, report in zip(record["reports"], ordered):
+            publisher = content.sources[report.source]
+            assert shown["source_details"]["publisher"] == {
+                "fr": french(publisher.publisher_in("fr")), "en": publisher.publisher_in("en")}
+            if report.text is not None:
+                assert shown["text"] == {"fr": french(report.text.fr), "en": report.text.en}
 
 
-def test_location_is_text_with_melun_superseded(facts: dict[str, Any]) -> None:
-    location = by_id(facts["figures"])["location"]
-    assert location["value"] is None and location["unit"] == "text"
-    assert location["text"]["fr"].startswith("Fouju")
-    assert location["as_of"] == "2025-07-01/2025-12-31"
-    superseded = [r for r in location["reports"] if r["standing"] == "superseded"]
-    assert len(superseded) == 1
-    assert "Melun" in superseded[0]["text"]["fr"] and "Melun" in superseded[0]["text"]["en"]
-    assert superseded[0]["source_details"]["publisher"]["fr"] == "La Tribune"
+def test_milestone_dates_are_iso_8601(assembly: SiteAssembly, facts: dict[str, Any]) -> None:
+    """A day, a month or a year as ISO 8601 writes it; a quarter or a half-year as its interval."""
+    records = by_id(facts["milestones"])
+    for milestone in assembly.content.milestones:
+        record = records[milestone.id]
+        if not milestone.date:
+            assert (record["date"], record["precision"], record["qualifier"]) == (None, None, None), milestone.id
+            continue
+        period = PartialDate.parse(milestone.date)
+        written = {"day": _iso(period.start), "month": _iso(period.start)[:7], "year": str(period.start.year)}.get(
+            period.precision, f"{_iso(period.start)}/{_iso(period.end)}")
+        assert (record["date"], record["qualifier"]) == (written, milestone.date_qualifier), milestone.id
+        assert (record["start"], record["end"]) == (_iso(period.start), _iso(period.end)), milestone.id
 
 
-def test_unknown_figures_have_no_value(facts: dict[str, Any]) -> None:
-    accelerators = by_id(facts["figures"])["accelerators"]
-    assert accelerators["status"] == "unknown"
-    assert accelerators["value"] is None and accelerators["text"] is None
-    assert accelerators["note"]["en"].startswith("Not announced")
-
-
-def test_decimal_values_stay_raw(facts: dict[str, Any]) -> None:
-    assert by_id(facts["figures"])["france-consumption-2023"]["value"] == 445.4
-
-
-@pytest.mark.parametrize(
-    ("milestone", "date", "precision", "qualifier"),
-    [
-        ("announcement", "2025-05-19", "day", None),
-        ("ai-action-summit", "2025-02", "month", None),
-        ("construction-start", "2026-07-01/2026-12-31", "half", "expected"),
-        ("grid-240mw", "2027", "year", "by_end"),
-        ("commissioning", "2028", "year", "expected"),
-        ("full-delivery", "2033", "year", None),
-        ("grid-1400mw", None, None, None),
-    ],
-)
-def test_milestone_dates_are_iso_8601(facts: dict[str, Any], milestone, date, precision, qualifier) -> None:
-    record = by_id(facts["milestones"])[milestone]
-    assert (record["date"], record["precision"], record["qualifier"]) == (date, precision, qualifier)
-
-
-def test_half_year_milestone_bounds_and_wording(facts: dict[str, Any]) -> None:
-    construction = by_id(facts["milestones"])["construction-start"]
-    assert (construction["start"], construction["end"]) == ("2026-07-01", "2026-12-31")
-    assert plain(construction["display"]["en"]) == "expected in the second half of 2026"
-    assert plain(construction["display"]["fr"]) == "au second semestre 2026 (date prévue)"
-    assert construction["url"]["fr"] == f"{SITE_BASE}fr/calendrier/#construction-start"
-    assert construction["key"] is True
+def test_milestones_are_worded_and_linked_as_the_pages_write_them(
+    assembly: SiteAssembly, facts: dict[str, Any]
+) -> None:
+    records = by_id(facts["milestones"])
+    for milestone in assembly.content.milestones:
+        record = records[milestone.id]
+        for lang in ("fr", "en"):
+            timeline = assembly.structure.get("timeline", lang).url
+            assert record["url"][lang] == f"{SITE_BASE}{timeline}#{milestone.id}"
+            if milestone.date:
+                assert record["display"][lang] == assembly.languages[lang].figure_text(milestone.id)
 
 
 def test_everything_in_the_content_is_exported(assembly: SiteAssembly, facts: dict[str, Any]) -> None:
@@ -171,7 +153,8 @@ def test_key_flag_is_the_facts_sheet_selection(assembly: SiteAssembly, facts: di
 
 def test_display_is_what_the_pages_write(assembly: SiteAssembly, facts: dict[str, Any]) -> None:
     for lang in ("fr", "en"):
-        view = FigureView(assembly.content, lang, assembly.formatters[lang], assembly.translator(lang))
+        language = assembly.languages[lang]
+        view = FigureView(assembly.content, lang, language.fmt, language.gettext)
         for record in facts["figures"]:
             figure = assembly.content.figures[record["id"]]
             assert record["display"][lang] == view.value(figure)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from tests.support import SITE_BASE, SITE_HOST
+from tests.support import SITE_BASE
 
 import json
 from typing import Any
 
 import pytest
 
+from campus_ia.content import PartialDate
 from campus_ia.exports import DATASET_DOWNLOADS, dataset_graph, events_graph, organisation_graph
+from campus_ia.exports.jsonld import SITE_FIGURE_ID
+from campus_ia.exports.machine_text import review_date
 from campus_ia.site.assembly import SiteAssembly
 
 SITE = f"{SITE_BASE}"
@@ -35,35 +38,33 @@ def test_joint_venture_and_partners(assembly: SiteAssembly) -> None:
     venture = nodes[f"{SITE}#campus-ia"]
     assert venture["@type"] == "Organization"
     assert "url" not in venture  # the content gives the joint venture no web site
+    partners = assembly.content.partners
     founders = [nodes[ref["@id"]] for ref in venture["founder"]]
-    assert [(f["name"], f["url"]) for f in founders] == [
-        ("Mistral AI", "https://mistral.ai"),
-        ("NVIDIA", "https://www.nvidia.com"),
-        ("MGX", "https://www.mgx.ae"),
-        ("Bpifrance", "https://www.bpifrance.fr"),
-    ]
+    assert [(f["name"], f["url"]) for f in founders] == [(p.name, p.website) for p in partners if p.group == "founder"]
     organisations = [n for n in graph["@graph"] if n["@type"] == "Organization" and n is not venture]
-    assert {o["name"] for o in organisations} >= {"Bouygues", "EDF", "RTE", "École polytechnique"}
+    assert {o["name"] for o in organisations} == {p.name for p in partners}
     assert all(o["url"].startswith("https://") for o in organisations)
     people = [n for n in graph["@graph"] if n["@type"] == "Person"]
-    assert {p["name"] for p in people} == {"Arthur Mensch", "Jensen Huang"}
+    assert {p["name"] for p in people} == {person.name for partner in partners for person in partner.people}
     assert all(p["worksFor"]["@id"] in nodes for p in people)
 
 
 def test_events_are_the_dated_milestones(assembly: SiteAssembly) -> None:
     graph = events_graph(assembly.content, "fr", TIMELINE["fr"])
     events = nodes_by_id(graph)
+    site = assembly.content.figures[SITE_FIGURE_ID].lead.text  # the figure that names the campus's place
     dated = [m.id for m in assembly.content.milestones if m.date]
     assert list(events) == [f"{TIMELINE['fr']}#{mid}" for mid in dated]
-    construction = events[f"{TIMELINE['fr']}#construction-start"]
-    assert (construction["startDate"], construction["endDate"]) == ("2026-07-01", "2026-12-31")
-    assert construction["eventStatus"] == "https://schema.org/EventScheduled"
-    assert construction["name"] == "Début de la construction"
-    assert construction["location"]["name"].startswith("Fouju")
-    announcement = events[f"{TIMELINE['fr']}#announcement"]
-    assert (announcement["startDate"], announcement["endDate"]) == ("2025-05-19", "2025-05-19")
-    # Announced in Versailles, not at the site: the content gives no place, so none is said.
-    assert "location" not in announcement
+    for milestone in (assembly.content.milestones_by_id[m] for m in dated):
+        event, period = events[f"{TIMELINE['fr']}#{milestone.id}"], PartialDate.parse(milestone.date)
+        assert (event["startDate"], event["endDate"]) == (period.start.isoformat(), period.end.isoformat())
+        assert event["eventStatus"] == "https://schema.org/EventScheduled"
+        assert event["name"] == milestone.title.fr
+        # Planned steps of the campus take place at its site; announcements and context get no place.
+        if milestone.category == "campus" and milestone.state == "planned":
+            assert event["location"]["name"] == site.fr
+        else:
+            assert "location" not in event
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -71,7 +72,7 @@ def test_dataset_lists_the_downloads(assembly: SiteAssembly, downloads: dict[str
     graph = dataset_graph(assembly.content, lang, SITE)
     assert graph["@type"] == "Dataset"
     assert graph["url"] == {"fr": f"{SITE}fr/chiffres-cles/", "en": f"{SITE}en/facts/"}[lang]
-    assert graph["dateModified"] == "2026-11-25"
+    assert graph["dateModified"] == review_date(assembly.content.site.last_reviewed).isoformat()
     assert "license" not in graph
     distribution = graph["distribution"]
     assert [d["contentUrl"] for d in distribution] == [SITE + d.path for d in DATASET_DOWNLOADS]

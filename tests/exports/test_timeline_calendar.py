@@ -46,7 +46,7 @@ def test_uids_and_dtstamp_are_stable_across_builds(assembly: SiteAssembly, downl
 
 
 def _uid(milestone_id: str, assembly: SiteAssembly) -> str:
-    return milestone_uid(milestone_id, assembly.site_url)
+    return milestone_uid(milestone_id, assembly.languages["fr"].site_url)
 
 
 def test_every_event_is_one_all_day_event(calendars) -> None:
@@ -70,13 +70,13 @@ def test_imprecise_dates_sit_on_the_day_their_wording_points_to(calendars, assem
             day = event.decoded("dtstart")
             assert period.start <= day <= period.end, (milestone.id, day)
             if period.precision == "day":
-                assert plain(str(event["summary"])) == plain(assembly.formatters[lang].typography(milestone.title[lang]))
+                assert plain(str(event["summary"])) == plain(assembly.languages[lang].fmt.typography(milestone.title[lang]))
                 continue
             imprecise += 1
             # "from 2028" opens the period; "by the end of", "expected in" and a bare period close it.
             assert day == (period.start if milestone.date_qualifier == "from" else period.end), milestone.id
             # The title says how precise the date is, in the calendar's language.
-            wording = assembly.formatters[lang].date(period, milestone.date_qualifier)
+            wording = assembly.languages[lang].fmt.date(period, milestone.date_qualifier)
             assert plain(wording) in plain(str(event["summary"])), (lang, milestone.id, str(event["summary"]))
     assert imprecise, "the content has no imprecise date left: this test no longer tests anything"
 
@@ -101,6 +101,6 @@ def test_links_and_wording_per_language(calendars, assembly: SiteAssembly) -> No
         for lang in CALENDARS:
             event = calendars[lang][_uid(milestone.id, assembly)]
             assert str(event["url"]).endswith(f"{timeline[lang]}#{milestone.id}")
-            assert plain(str(event["summary"])).startswith(plain(assembly.formatters[lang].typography(milestone.title[lang])))
+            assert plain(str(event["summary"])).startswith(plain(assembly.languages[lang].fmt.typography(milestone.title[lang])))
             # A planned step is the partners' or the press's date, not a certainty.
             assert str(event["status"]) == ("CONFIRMED" if milestone.state == "done" else "TENTATIVE")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.support import SITE_BASE, SITE_HOST
+from tests.support import SITE_BASE
 
 import dataclasses
 import json
@@ -19,7 +19,7 @@ from campus_ia.exports import build_downloads
 from campus_ia.facts import TEMPLATE_DIR, context_figures, key_figures, key_milestones
 from campus_ia.pages import render_page
 from campus_ia.site.assembly import SiteAssembly
-from tests.facts.page_html import markdown_to_html
+from tests.support.site_markdown import markdown_to_html
 
 PAGE_URLS = {"fr": f"{SITE_BASE}fr/chiffres-cles/",
              "en": f"{SITE_BASE}en/facts/"}
@@ -68,9 +68,7 @@ def test_sections_hold_the_selected_figures_and_dates(facts_pages, assembly: Sit
     assert key == [f.id for f in key_figures(assembly.content)]
     assert context == [f.id for f in context_figures(assembly.content)]
     assert dates == [f"date-{m.id}" for m in key_milestones(assembly.content)]
-    assert {"site-power", "location", "first-tranche", "first-tranche-usd"} <= set(key)
-    assert {"mistral-valuation", "choose-france-2025-total"} <= set(context)
-    assert {"date-construction-start", "date-commissioning"} <= set(dates)
+    assert key and context and dates
     headings = [h.get("id") for h in tree.xpath("//h2")]
     # The figures first; what the campus is, how to cite the page and the rest after them.
     assert headings == ["key-figures", "key-dates", "context-figures", "campus", "cite", "corrections", "updates",
@@ -84,7 +82,7 @@ def test_ids_are_unique(facts_pages, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_key_dates_show_the_date_with_its_qualifier(facts_pages, facts, lang: str) -> None:
+def test_key_dates_show_the_date_with_its_qualifier(facts_pages, facts, assembly: SiteAssembly, lang: str) -> None:
     tree = facts_pages[lang]["tree"]
     for record in facts["milestones"]:
         if not record["key"]:
@@ -93,33 +91,48 @@ def test_key_dates_show_the_date_with_its_qualifier(facts_pages, facts, lang: st
         assert value.text_content() == record["display"][lang]
         timeline_link = one(tree, f'//article[@id="date-{record["id"]}"]//p[@class="cia-fact__more"]/a')
         assert timeline_link.get("href").endswith(f"#{record['id']}")
-    construction = one(tree, '//article[@id="date-construction-start"]/p[contains(@class, "cia-fact__value")]')
-    assert plain(construction.text_content()) == {"fr": "au second semestre 2026 (date prévue)",
-                                                   "en": "expected in the second half of 2026"}[lang]
-    commissioning = one(tree, '//article[@id="date-commissioning"]/p[contains(@class, "cia-fact__value")]/time')
-    assert commissioning.get("datetime") == "2028"
+    content, fmt = assembly.content, assembly.languages[lang].fmt
+    dated = [m for m in key_milestones(content) if m.date]
+    assert dated
+    for milestone in dated:
+        period = content.partial_date(milestone.date)
+        value = one(tree, f'//article[@id="date-{milestone.id}"]/p[contains(@class, "cia-fact__value")]')
+        # The date as precise as content/ gives it, in words with its qualifier ("expected in", "from").
+        assert plain(fmt.date(period, milestone.date_qualifier)) in text_of(value)
+        if period.precision in ("day", "month", "year"):
+            assert one(value, "./time").get("datetime") == fmt.iso_date(period)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_last_updated_is_a_time_element(facts_pages, lang: str) -> None:
+def test_last_updated_is_a_time_element(facts_pages, assembly: SiteAssembly, lang: str) -> None:
     time = one(facts_pages[lang]["tree"], '//p[@class="cia-facts__updated"]/time')
-    assert time.get("datetime") == "2026-11-25"
-    assert text_of(time) == {"fr": "25 novembre 2026", "en": "25 November 2026"}[lang]
+    reviewed = assembly.content.partial_date(assembly.content.site.last_reviewed)
+    assert time.get("datetime") == reviewed.iso()
+    assert text_of(time) == plain(assembly.languages[lang].fmt.date(reviewed))
 
 
-def test_figure_citation_ready_to_paste(facts_pages) -> None:
-    fr = one(facts_pages["fr"]["tree"], '//article[@id="site-power"]//blockquote[@class="cia-citation"]/p')
-    assert text_of(fr) == (
-        "Campus IA – Capacité visée du campus : 1,4 GW (Bpifrance, 19 mai 2025, officiel). "
-        f"Source : Campus IA, les faits, {SITE_BASE}fr/chiffres-cles/#site-power, "
-        "consulté le 25 novembre 2026."
-    )
-    en = one(facts_pages["en"]["tree"], '//article[@id="first-tranche"]//blockquote[@class="cia-citation"]/p')
-    assert text_of(en) == (
-        "Campus IA (AI Campus) – Initial investment (first tranche): €8.5 billion (Le Figaro, May 2025, "
-        f"press report). Source: Campus IA, the facts, {SITE_BASE}en/facts/#first-tranche, "
-        "accessed 25 November 2026."
-    )
+CITATION = {
+    "fr": "{project} – {label} : {value} ({source}, {status}). Source : {site}, {url}, consulté le {accessed}.",
+    "en": "{project} – {label}: {value} ({source}, {status}). Source: {site}, {url}, accessed {accessed}.",
+}
+"""The citation's wording in each language; every part of it comes from content/."""
+STATUS_WORDS = {"official": "official", "press": "press report", "estimate": "estimate"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_figure_citation_ready_to_paste(facts_pages, assembly: SiteAssembly, lang: str) -> None:
+    content, language = assembly.content, assembly.languages[lang]
+    accessed = language.fmt.date(content.partial_date(content.site.last_reviewed))
+    cited = [f for f in key_figures(content) if f.lead.status in STATUS_WORDS]
+    assert cited
+    for figure in cited:
+        lead = language.figures.report(figure, figure.lead)
+        expected = CITATION[lang].format(
+            project=content.campus.campus.name[lang], label=figure.label[lang], value=lead.value,
+            source=lead.source_label, status=language.gettext(STATUS_WORDS[figure.lead.status]),
+            site=content.site.title[lang], url=f"{PAGE_URLS[lang]}#{figure.id}", accessed=accessed)
+        citation = one(facts_pages[lang]["tree"], f'//article[@id="{figure.id}"]//blockquote[@class="cia-citation"]/p')
+        assert text_of(citation) == plain(language.fmt.typography(expected))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -140,18 +153,20 @@ def test_every_figure_and_key_date_has_a_citation_with_its_address(facts_pages, 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_sources_are_named_and_linked_when_known(facts_pages, lang: str) -> None:
-    tree = facts_pages[lang]["tree"]
-    location = one(tree, '//article[@id="location"]')
-    link = location.xpath('.//a[@href="https://concertation-campus-ia.fr/fr/comprendre-le-projet"]')
-    assert link and text_of(link[0]) == {"fr": "Campus IA (site de la concertation publique)",
-                                         "en": "Campus IA (public consultation site)"}[lang]
-    superseded = one(location, './/li[contains(@class, "cia-fact__report--superseded")]')
-    assert "Melun" in text_of(superseded) and "La Tribune" in text_of(superseded)
-    tranche = one(tree, '//article[@id="first-tranche"]')
-    assert tranche.xpath('.//a[@href="https://europesays.com/fr/?p=111476"]')
-    alternatives = [text_of(li) for li in tranche.xpath('.//li[contains(@class, "cia-fact__report--alternative")]')]
-    assert len(alternatives) == 2 and "La Tribune" in alternatives[0]
+def test_sources_are_named_and_linked_when_known(facts_pages, assembly: SiteAssembly, lang: str) -> None:
+    tree, content = facts_pages[lang]["tree"], assembly.content
+    for figure in content.figures.values():
+        article = one(tree, f'//article[@id="{figure.id}"]')
+        for standing in ("alternative", "superseded"):
+            shown = article.xpath(f'.//li[contains(@class, "cia-fact__report--{standing}")]')
+            assert len(shown) == sum(r.standing == standing for r in figure.reports), (figure.id, standing)
+        for report in figure.reports:
+            source = content.sources[report.source]
+            named = plain(assembly.languages[lang].fmt.typography(source.publisher_in(lang)))
+            assert named in text_of(article), (figure.id, named)
+            if source.url:
+                link = article.xpath(f'.//a[@href="{source.url}"]')
+                assert link and text_of(link[0]) == named, (figure.id, source.url)
 
 
 @pytest.mark.parametrize("lang", LANGS)

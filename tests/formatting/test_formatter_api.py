@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from campus_ia.formatting import Formatter
 from campus_ia.formatting.locales import number_locale
+from tests.support import REPO_ROOT
 
 
 @pytest.mark.parametrize("lang", ["de", "FR", "fr_FR", "en_GB", ""])
@@ -29,7 +29,7 @@ def test_babel_locales_are_cached():
 
 def test_formatting_does_not_import_mkdocs():
     # A fresh interpreter: other tests in the session may have imported mkdocs.
-    plugins = Path(__file__).resolve().parents[2] / "plugins"
+    plugins = REPO_ROOT / "plugins"
     code = "import sys; sys.path.insert(0, sys.argv[1]); import campus_ia.formatting; print('mkdocs' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code, str(plugins)], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

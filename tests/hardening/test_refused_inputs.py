@@ -120,7 +120,7 @@ CASES = [
     Case("prose-entity-written-javascript", "prose", Edit("docs/en/about.md", "", '\nSee <a href="&#106;avascript&#x3a;alert(1)">this</a>.\n',
                                                  "&#106;"),
          "a 'javascript:' address is not allowed in a page"),
-    Case("negative-site-power-where-typed", "capacity", _site_power_value("-1400"), "must be above 0 MW"),
+    Case("negative-site-power-where-typed", "capacity", _site_power_value("-1"), "must be above 0 MW"),
     Case("unclosed-double-quote-at-the-quote", "content", ValueEdit("content/quotes.yml", ("quotes", 0, "speaker"),
                                                          '"a-speaker-never-closed'),
          "this quoted text"),
@@ -128,7 +128,7 @@ CASES = [
                                                                   '"Education and research centres'),
          "this quoted text is never closed (the file ends first)"),
     Case("unclosed-single-quote-at-the-quote", "content", ValueEdit("content/timeline.yml", ("milestones", 0, "title", "en"),
-                                                         "'Fluidstack announces a campus"),
+                                                         "'A title never closed"),
          "this quoted text"),
 ]
 

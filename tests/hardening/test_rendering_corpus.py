@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from campus_ia.content import load_content
 from tests.hardening.edits import Edit
+from tests.support import REPO_ROOT
 from tests.hardening.html_checks import active_content, page_text
 from tests.support.build import build
 
@@ -35,30 +37,27 @@ class Case:
     """A page of the built site that shows the field."""
 
 
+SHIPPED = load_content(REPO_ROOT / "content")
+"""The texts the cases put hostile text before, taken from the content as loaded (each is on one line)."""
+PARTNERS_PAGE = next(p for p in SHIPPED.site.pages if p.id == "partners")
+FIRST_PUBLISHER = next(s.publisher for s in SHIPPED.sources.values() if isinstance(s.publisher, str))
+
 CASES = [
-    Case("partners-script-in-description", "content/partners.yml",
-         "French start-up that builds artificial-intelligence models, including open models.",
+    Case("partners-script-in-description", "content/partners.yml", SHIPPED.partners[0].description.en,
          "<script>alert(1)</script>", "en/partners/index.html"),
-    Case("education-onerror-in-text", "content/education.yml",
-         "Announced as part of the campus, alongside the data centres and high-performance computing.",
+    Case("education-onerror-in-text", "content/education.yml", SHIPPED.education.items[0].text.en,
          "<img src=x onerror=alert(1)>", "en/education-research/index.html"),
-    Case("timeline-javascript-links-in-summary", "content/timeline.yml",
-         "A project separate from Campus IA, listed here because the press article reports a statement by César "
-         "Maklary that is about this Fluidstack project, not about Campus IA.",
+    Case("timeline-javascript-links-in-summary", "content/timeline.yml", SHIPPED.milestones[0].summary.en,
          "[click](javascript:alert(1)) <a href=\"javascript:alert(2)\">x</a>", "en/timeline/index.html"),
-    Case("quotes-template-syntax", "content/quotes.yml",
-         "The AI Campus will be a transformational infrastructure for France – built in France, to fuel France in the "
-         "era of AI. It will revolutionise science, education, and industry.",
+    Case("quotes-template-syntax", "content/quotes.yml", SHIPPED.quotes[0].text.en,
          "{{ 7*7 }} {% if true %}yes{% endif %} {{ fact:site-power }}", "en/quotes/index.html"),
-    Case("sources-iframe-in-publisher", "content/sources.yml", "Bpifrance",
+    Case("sources-iframe-in-publisher", "content/sources.yml", FIRST_PUBLISHER,
          "<iframe src=javascript:alert(1)></iframe>", "en/sources/index.html"),
-    Case("site-page-title-breaks-out-of-title", "content/site.yml", "Partners",
+    Case("site-page-title-breaks-out-of-title", "content/site.yml", PARTNERS_PAGE.title.en,
          "</title><script>alert(1)</script><img src=x onerror=alert(2)>", "en/partners/index.html"),
-    Case("site-page-title-entities", "content/site.yml", "Partners",
+    Case("site-page-title-entities", "content/site.yml", PARTNERS_PAGE.title.en,
          "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;", "en/partners/index.html"),
-    Case("site-description-breaks-out-of-meta", "content/site.yml",
-         "Public information on Campus IA, the 1.4 GW artificial-intelligence campus announced in France in 2025; "
-         "sourced figures, milestones and open data.",
+    Case("site-description-breaks-out-of-meta", "content/site.yml", SHIPPED.site.description.en,
          "\"><script>alert(3)</script><meta http-equiv=refresh content=0;url=javascript:alert(4)>", "index.html"),
 ]
 

@@ -14,9 +14,8 @@ from pathlib import Path
 import yaml
 from lxml import html as lxml_html
 
-from tests.support import REPO_ROOT
-
 from campus_ia.i18n.catalogs import Catalogs
+from tests.support import REPO_ROOT
 
 
 def _palette_options() -> list[dict]:

@@ -10,9 +10,10 @@ from pathlib import Path
 import material
 import pytest
 
+from tests.support import REPO_ROOT
 from tests.support.build import build, copy_project
 
-THEME = Path(__file__).resolve().parents[2] / "plugins" / "campus_ia" / "theme"
+THEME = REPO_ROOT / "plugins" / "campus_ia" / "theme"
 MATERIAL = Path(material.__file__).resolve().parent / "templates"
 
 

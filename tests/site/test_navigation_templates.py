@@ -21,8 +21,9 @@ import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from tests.support import REPO_ROOT
 
-THEME = Path(__file__).resolve().parents[2] / "plugins" / "campus_ia" / "theme"
+THEME = REPO_ROOT / "plugins" / "campus_ia" / "theme"
 FEATURES = ("navigation.tabs", "navigation.sections", "navigation.indexes", "navigation.prune")
 
 PAGES = {

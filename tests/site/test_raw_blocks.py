@@ -2,43 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import markdown
 import pytest
-import yaml
 
 from campus_ia.pages.raw_blocks import restore_html_blocks, stash_html_blocks
 from campus_ia.site import LANGUAGES
 from campus_ia.site.assembly import SiteAssembly
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _extensions() -> tuple[list[str], dict]:
-    """The Markdown extensions and their settings, as mkdocs.yml gives them (no MkDocs needed)."""
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    names, settings = [], {}
-    for item in config["markdown_extensions"]:
-        name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
-        names.append(name)
-        settings[name] = options or {}
-    return names, settings
+from tests.support.site_markdown import EXTENSION_CONFIGS, EXTENSIONS
 
 
 def _convert(text: str) -> str:
-    names, settings = _extensions()
     body = text.split("---\n", 2)[2] if text.startswith("---\n") else text
-    return markdown.Markdown(extensions=names, extension_configs=settings).convert(body)
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS).convert(body)
 
 
 @pytest.fixture(scope="module")
-def generated_pages() -> list[tuple[str, str]]:
-    assembly = SiteAssembly.load(REPO / "content", REPO / "locales", root=REPO)
+def generated_pages(assembly: SiteAssembly) -> list[tuple[str, str]]:
     return [(page.src_uri, assembly.generated_markdown(page)) for page in assembly.structure.generated()]
 
 

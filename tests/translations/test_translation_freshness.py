@@ -18,8 +18,8 @@ from campus_ia.pages.structure import SiteStructure
 from campus_ia.translations import page_pairs
 from campus_ia.translations.notice import NOTICE_TITLE
 from tests.support.build import build, copy_project
+from tests.support import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[2]
 CLI = Path(sys.executable).parent / "campus-ia"
 
 
@@ -33,7 +33,7 @@ def _pairs(project: Path):
 
 
 def test_the_shipped_translations_are_all_up_to_date() -> None:
-    pairs = _pairs(REPO)
+    pairs = _pairs(REPO_ROOT)
     assert pairs and {pair.state for pair in pairs} == {"current"}, [p.describe() for p in pairs]
 
 
@@ -48,7 +48,7 @@ def test_an_edited_french_page_makes_its_english_page_stale_until_marked(tmp_pat
     structure = assembly.structure
     page = structure.by_src(pair.translation)
     french = structure.get(pair.page_id, "fr")
-    notice = html.escape(assembly.translator(page.lang)(NOTICE_TITLE), quote=False)
+    notice = html.escape(assembly.languages[page.lang].gettext(NOTICE_TITLE), quote=False)
     link = f'href="{posixpath.relpath(french.url, page.url)}/"'
 
     # The build names the stale page (a warning: the strict build still passes)...

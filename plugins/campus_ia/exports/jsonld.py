@@ -11,8 +11,10 @@ from typing import Any
 
 from ..content import Content, PartialDate
 from ..content.model import Milestone, Partner
-from ..pages.structure import SiteStructure
+from ..pages.structure import SitePage, SiteStructure
 from ..pages.downloads import DATASET_DOWNLOADS
+from ..pages.language import LanguageContext
+from .french_text import french_values
 from .machine_text import absolute_url, review_date
 
 SCHEMA_ORG = "https://schema.org"
@@ -29,6 +31,21 @@ def joint_venture_id(site_url: str) -> str:
 def partner_id(site_url: str, partner: str) -> str:
     """The ``@id`` of a partner organisation."""
     return absolute_url(site_url, f"#partner-{partner}")
+
+
+def page_graphs(language: LanguageContext, page: SitePage) -> list[dict[str, Any]]:
+    """The structured data ``page`` embeds: organisations, milestones as events, the data set."""
+    content, lang, site_url = language.content, language.lang, language.site_url
+    graphs: list[dict[str, Any]] = []
+    if page.id in ("home", "partners"):
+        graphs.append(organisation_graph(content, lang))
+    if page.id == "timeline":
+        graphs.append(events_graph(content, lang, site_url.rstrip("/") + "/" + page.url))
+    if page.id == "facts":
+        graphs.append(dataset_graph(content, lang, site_url))
+    if lang == "fr":  # the page's text filter does not read inside <script>
+        graphs = [french_values(graph) for graph in graphs]
+    return graphs
 
 
 def organisation_graph(content: Content, lang: str) -> dict[str, Any]:

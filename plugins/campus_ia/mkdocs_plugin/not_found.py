@@ -11,7 +11,6 @@ from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 
-from ..pages.downloads import UPDATES_FEED
 from ..formatting.html_typography import french_html
 from ..site.assembly import SiteAssembly
 
@@ -25,25 +24,10 @@ def write_language_404s(
     as MkDocs does for the root 404 page.
     """
     template = env.get_template("404.html")
-    base_url = urlsplit(config.site_url or "/").path.rstrip("/") or ""
+    root_path = urlsplit(config.site_url or "/").path or "/"
     for lang, navigation in navigations.items():
-        home = assembly.structure.get("home", lang)
-        context = get_context(navigation, [], config, page=None, base_url=base_url or "/")
-        chrome = assembly.page_chrome(home)
-        chrome.update(
-            lang_root=f"{base_url}/{lang}/",
-            switch=[
-                {"lang": p.lang, "name": alt.name, "href": f"{base_url}/{p.url}", "current": p.lang == lang}
-                for p, alt in zip(chrome["translations"], chrome["alternates"])
-            ],
-            alternates=[],
-            feed=f"{base_url}/{UPDATES_FEED[lang].path}",
-            accessibility_url=f"{base_url}/{assembly.structure.get('accessibility', lang).url}",
-            jsonld=[],
-            not_found=True,
-            home_url=f"{base_url}/{home.url}",
-        )
-        context.update(campus=chrome, gettext=assembly.translator(lang))
+        context = get_context(navigation, [], config, page=None, base_url=root_path.rstrip("/") or "/")
+        context.update(campus=assembly.chrome.not_found(lang, root_path), gettext=assembly.languages[lang].gettext)
         target = Path(config.site_dir) / lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(french_html(template.render(context), lang), encoding="utf-8")

@@ -28,19 +28,21 @@ from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem
 from ..content.project_files import OUTSIDE_MESSAGE, is_inside
-from ..pages.downloads import UPDATES_FEED
 from ..formatting import Formatter
 from ..formatting.html_typography import french_html
 from ..i18n import CatalogError, Catalogs
-from ..pages import relative_url
 from ..pages.bytecode_cache import CACHE_FOLDER, compiled_templates
 from ..pages.raw_blocks import restore_html_blocks, stash_html_blocks
-from ..site import LANGUAGES, SitePage
+from ..sharing import PREVIEW_CACHE_FOLDER, kept_previews, preview_images
+from ..site import LANGUAGES
+from ..site.alternates import sitemap_entries
 from ..site.assembly import DownloadError, SiteAssembly
+from ..site.glossary_terms import GlossaryNotes
 from ..site.prose_blocks import SiteBlocks, with_blocks
 from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
 from ..site.prose_links import broken_links, resolve
+from ..site.prose_markers import marker_block, marker_text
 from ..site.precompress import precompress_site
 from ..site.release_blockers import address_blockers
 from ..site.release_checks import release_report
@@ -66,6 +68,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
 
     def __init__(self) -> None:
         self.assembly: SiteAssembly | None = None
+        self.glossary: GlossaryNotes | None = None  # this build's glossary tooltips, written out once
         self.navigations: dict[str, Navigation] = {}
         self.prose_problems: list[Problem] = []
         self.site_urls: set[str] | None = None  # addresses of this build's files, for prose links
@@ -102,6 +105,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.collections.start()  # until on_post_build, on_build_error or on_shutdown
         compiled_templates().keep_in(self.project_dir / CACHE_FOLDER)
+        kept_previews().keep_in(self.project_dir / PREVIEW_CACHE_FOLDER)
         try:
             self.assembly = SiteAssembly.load(
                 self.project_dir / self.config.content_dir,
@@ -112,6 +116,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             self.collections.stop()
             raise PluginError(str(exc)) from None
         self.last_catalogs = self.assembly.catalogs
+        self.glossary = GlossaryNotes(self.assembly.languages)
         site = self.assembly.content.site
         if not config.site_url:
             config.site_url = site.url
@@ -158,7 +163,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             raise PluginError(str(exc)) from None
         for path, data in downloads.items():
             files.append(File.generated(config, path, content=data))
-        for path, data in self.assembly.preview_images().items():
+        for path, data in preview_images(structure, self.assembly.languages, kept_previews().png).items():
             files.append(File.generated(config, path, content=data))
         return files
 
@@ -193,17 +198,17 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         shown = f"{self.docs_shown}/{page.file.src_uri}"
         source = page.file.content_string
         offset = source.count("\n", 0, max(source.find(markdown.strip()[:80]), 0)) if markdown.strip() else 0
-        assembly, key = self.assembly, page.file.src_uri
+        language, context, key = self.assembly.languages[site_page.lang], self.assembly.page_context(site_page), page.file.src_uri
         render = with_blocks(
-            lambda kind, ident: assembly.prose_text(site_page.lang, kind, ident),
-            lambda ident: assembly.site_block(site_page, ident, dt.date.today()),  # "today" is the build's day
+            lambda kind, ident: marker_text(language, kind, ident),
+            lambda ident: marker_block(context, ident, dt.date.today()),  # "today" is the build's day
             lambda html: self.site_blocks.token(key, html),
         )
         result, problems = insert_figures(markdown, render, shown)
         self.prose_problems.extend(
             Problem(p.file, p.line + offset, p.column, p.where, p.message) for p in problems
         )
-        result = self.stale.notice(page.file.src_uri, result, self.assembly.translator(site_page.lang))
+        result = self.stale.notice(page.file.src_uri, result, language.gettext)
         # French typography is applied to the finished page (on_post_page), code blocks spared.
         return result
 
@@ -215,7 +220,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             return html
         if site_page.generated:  # generated pages escape their text when rendering it
             html = restore_html_blocks(html, self.raw_blocks.pop(page.file.src_uri, []))
-            return self.assembly.explain_terms(site_page, html)
+            return self.glossary.explain(site_page, html)  # type: ignore[union-attr]
         shown = f"{self.docs_shown}/{page.file.src_uri}"
         clean, problems = sanitise_prose(html, page.file.content_string, shown)
         self.prose_problems.extend(problems)
@@ -226,7 +231,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.prose_problems.extend(
             broken_links(html, page.file.content_string, shown, lambda path: resolve(base, path) in known)
         )
-        return self.assembly.explain_terms(site_page, clean)
+        return self.glossary.explain(site_page, clean)  # type: ignore[union-attr]
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self.env = env
@@ -245,29 +250,29 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             return None
         site_page = self.assembly.structure.by_src(page.file.src_uri)
         if site_page is None:  # the root language chooser
-            context["campus"] = self._root_chrome(context)
+            context["campus"] = self.assembly.chrome.root(context.get("base_url") or ".")
             context["nav"] = Navigation([], [])
             # The chooser is a French document (<html lang="fr">) whose two halves carry
             # their own lang: its chrome (labels such as "Langue") is French.
-            context["gettext"] = self.assembly.translator("fr")
+            context["gettext"] = self.assembly.languages["fr"].gettext
             # No "next page" in one language below a chooser offering both.
             page.previous_page = page.next_page = None
             return context
         context["nav"] = self.navigations[site_page.lang]
-        context["campus"] = self._page_chrome(site_page, context)
-        context["gettext"] = self.assembly.translator(site_page.lang)
+        context["campus"] = self.assembly.chrome.page(site_page, context.get("base_url") or ".")
+        context["gettext"] = self.assembly.languages[site_page.lang].gettext
         return context
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict | None:
         if self.assembly is None:
             return None
         if template_name == "sitemap.xml":
-            context["campus_sitemap"] = self.assembly.sitemap_entries()
+            context["campus_sitemap"] = sitemap_entries(self.assembly.structure, self.assembly.languages["fr"].site_url)
         elif template_name == "404.html":
             # Like the chooser: French chrome, both languages' home pages, no one language's menu.
-            context["campus"] = self._root_chrome(context)
+            context["campus"] = self.assembly.chrome.root(context.get("base_url") or ".")
             context["nav"] = Navigation([], [])
-            context["gettext"] = self.assembly.translator("fr")
+            context["gettext"] = self.assembly.languages["fr"].gettext
         return context
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
@@ -359,33 +364,6 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         """An interface string from the last catalogs that loaded (the current ones may be what broke)."""
         text = self.last_catalogs.gettext(lang, message) if self.last_catalogs is not None else message
         return Formatter(lang).typography(text)
-
-    # -- template context -----------------------------------------------------------
-
-    def _page_chrome(self, site_page: SitePage, context: dict) -> dict:
-        assert self.assembly is not None
-        chrome = self.assembly.page_chrome(site_page)
-        base_url = context.get("base_url") or "."
-        chrome["lang_root"] = posixpath.join(base_url, site_page.lang) + "/"
-        chrome["switch"] = [
-            {
-                "lang": other.lang,
-                "name": alt.name,
-                "href": relative_url(site_page.url, other.url),
-                "current": other.lang == site_page.lang,
-            }
-            for other, alt in zip(chrome["translations"], chrome["alternates"])
-        ]
-        chrome["feed"] = posixpath.join(base_url, UPDATES_FEED[site_page.lang].path)
-        chrome["accessibility_url"] = relative_url(
-            site_page.url, self.assembly.structure.get("accessibility", site_page.lang).url
-        )
-        chrome["jsonld"] = self.assembly.page_jsonld(site_page)
-        return chrome
-
-    def _root_chrome(self, context: dict) -> dict:
-        assert self.assembly is not None
-        return self.assembly.root_chrome(context.get("base_url") or ".")
 
 
 def _search_languages(env: Any) -> dict[str, dict]:

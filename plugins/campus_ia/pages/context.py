@@ -35,7 +35,6 @@ class PageContext:
     language: LanguageContext
     page_id: str
     page_url: str
-    edit_base: str | None
 
     @property
     def content(self) -> Content:
@@ -72,9 +71,10 @@ class PageContext:
 
     def edit_url(self, content_file: str) -> str | None:
         """Where an editor changes the YAML behind this page; None without a repository."""
-        if self.edit_base is None:
+        base = self.language.edit_base
+        if base is None:
             return None
-        return f"{self.edit_base}content/{content_file}.yml"
+        return f"{base}content/{content_file}.yml"
 
     @property
     def figures(self) -> FigureView:

@@ -71,6 +71,11 @@ class SiteStructure:
         """The page in every language, the page itself included, in LANGUAGES order."""
         return [self._by_key[(page.id, lang)] for lang in LANGUAGES]
 
+    def description(self, page: SitePage) -> str:
+        """The page's own description (``content/site.yml`` ``pages``), else the site's."""
+        entry = self.site.pages[page.order]
+        return (entry.description or self.site.description)[page.lang]
+
     def generated(self) -> Iterator[SitePage]:
         return (p for p in self.pages if p.generated)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from .preview_cache import PREVIEW_CACHE_FOLDER, kept_previews
 from .preview_image import PREVIEW_SIZE, preview_image_path, preview_png
+from .site_previews import ROOT_PREVIEW, preview_images
 
-__all__ = ["PREVIEW_SIZE", "preview_image_path", "preview_png"]
+__all__ = ["PREVIEW_CACHE_FOLDER", "PREVIEW_SIZE", "ROOT_PREVIEW", "kept_previews", "preview_image_path",
+           "preview_images", "preview_png"]

@@ -51,7 +51,10 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, wi
 
 
 def preview_png(site_title: str, page_title: str, description: str, footer: str) -> bytes:
-    """A 1200 x 630 PNG: the site's name, the page's title large, its description and a footer line."""
+    """A 1200 x 630 PNG: the site's name, the page's title large, its description and a footer line.
+
+    A pure function of its four texts: builds keep the result (``preview_cache.py``).
+    """
     image = Image.new("RGB", PREVIEW_SIZE, _BACKGROUND)
     draw = ImageDraw.Draw(image)
     width = PREVIEW_SIZE[0] - 2 * _MARGIN
@@ -69,5 +72,6 @@ def preview_png(site_title: str, page_title: str, description: str, footer: str)
         y += 44
     draw.text((_MARGIN, PREVIEW_SIZE[1] - 70), footer, font=_font(False, 26), fill=_MUTED)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    # Pillow's default compression: optimize=True made the files 4 % smaller for three times the CPU.
+    image.save(out, format="PNG")
     return out.getvalue()

@@ -33,3 +33,15 @@ def alternates(structure: SiteStructure, page: SitePage, site_url: str) -> list[
 def og_locales(page: SitePage) -> tuple[str, list[str]]:
     """Open Graph ``og:locale`` and ``og:locale:alternate`` values."""
     return OG_LOCALES[page.lang], [loc for lang, loc in OG_LOCALES.items() if lang != page.lang]
+
+
+def sitemap_entries(structure: SiteStructure, site_url: str) -> list[dict]:
+    """Every page with its hreflang alternates, for ``sitemap.xml``; the root chooser first."""
+    # Without the site's address the entries are root-relative: the sitemap protocol wants
+    # absolute ones, so 'campus-ia check-site --release' blocks publishing until 'url' is set.
+    base = site_url.rstrip("/") + "/"
+    entries = [{"loc": base, "alternates": []}]
+    for page in structure.pages:
+        entries.append({"loc": base + page.url,
+                        "alternates": [(a.hreflang, a.href) for a in alternates(structure, page, site_url)]})
+    return entries

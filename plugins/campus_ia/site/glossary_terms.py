@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Mapping
 
 from markupsafe import escape
+
+from ..pages.language import LanguageContext
+from ..pages.structure import SitePage
 
 _SKIP = frozenset({"a", "abbr", "code", "pre", "script", "style", "svg", "title", "h1", "h2", "h3",
                    "h4", "h5", "h6", "dfn", "summary", "button", "label", "option", "textarea", "kbd"})
@@ -26,6 +30,29 @@ class TermNote:
 
     term: str
     explanation: str
+
+
+class GlossaryNotes:
+    """The glossary's terms with their explanations in each language, written out once per build."""
+
+    def __init__(self, languages: Mapping[str, LanguageContext]) -> None:
+        self._notes = {lang: term_notes(language) for lang, language in languages.items()}
+
+    def explain(self, page: SitePage, html: str) -> str:
+        """A page's content with the glossary's terms explained where they first appear."""
+        if page.id == "glossary":  # the page that explains them all
+            return html
+        return explain_terms(html, self._notes[page.lang])
+
+
+def term_notes(language: LanguageContext) -> list[TermNote]:
+    """Each glossary term in ``language``, with its expansion and definition as one tooltip."""
+    lang, typography = language.lang, language.fmt.typography
+    return [
+        TermNote(t.term[lang], typography(
+            f"{t.expansion[lang]}. {t.definition[lang]}" if t.expansion else t.definition[lang]))
+        for t in language.content.glossary.terms
+    ]
 
 
 class _Splitter(HTMLParser):
@@ -68,10 +95,12 @@ def explain_terms(html: str, notes: list[TermNote]) -> str:
     """``html`` with the first occurrence of each term wrapped in ``<abbr title="...">``."""
     if not notes:
         return html
-    splitter = _Splitter()
-    splitter.feed_source(html)
     pending = {note.term: note for note in notes}
     pattern = re.compile(r"(?<![\w/-])(" + "|".join(re.escape(t) for t in sorted(pending, key=len, reverse=True)) + r")(?![\w/-])")
+    if not pattern.search(html):  # no term anywhere on the page: nothing to parse for
+        return html
+    splitter = _Splitter()
+    splitter.feed_source(html)
     edits: list[tuple[int, int, str]] = []
     for start, end, may_mark in splitter.runs:
         if not may_mark or not pending:

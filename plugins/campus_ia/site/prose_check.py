@@ -11,19 +11,18 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import markdown
 import yaml
 
 from ..content.problems import Problem
 from ..content.project_files import is_inside
+from .assembly import SiteAssembly
 from .prose_figures import insert_figures
 from .prose_html import sanitise_prose
 from .prose_links import absolute_links, broken_anchors, broken_links, element_ids, resolve
-
-if TYPE_CHECKING:
-    from .assembly import SiteAssembly
+from .prose_markers import marker_text
 
 BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 """Extensions MkDocs always adds to the configured ones."""
@@ -91,9 +90,10 @@ def prose_problems(assembly: SiteAssembly, docs_dir: Path, root: Path, config_fi
         front = _FRONT_MATTER.match(source)
         offset = source.count("\n", 0, front.end()) if front else 0
         body = source[front.end():] if front else source
-        text, found = insert_figures(body, lambda kind, ident: assembly.prose_text(page.lang, kind, ident), shown)
+        language = assembly.languages[page.lang]
+        text, found = insert_figures(body, lambda kind, ident: marker_text(language, kind, ident), shown)
         problems.extend(Problem(p.file, p.line + offset, p.column, p.where, p.message) for p in found)
-        html = convert(assembly.formatters[page.lang].typography(text))
+        html = convert(language.fmt.typography(text))
         problems.extend(sanitise_prose(html, source, shown)[1])
         base = posixpath.dirname(page.src_uri)
         problems.extend(broken_links(html, source, shown, lambda target: exists(base, target)))
