@@ -24,6 +24,7 @@ from ..content.validation import ContentRule
 from ..formatting import Formatter
 from ..home import HOME_BLOCKS, home_block
 from ..exports import build_downloads, jsonld
+from ..exports.record import TEMPLATE_GLOBALS as RECORD_TEMPLATE_HELPERS
 from ..exports.french_text import french_strings, french_values
 from ..i18n import N_, Catalogs
 from ..pages import PageContext, relative_url, render_page
@@ -137,7 +138,7 @@ class SiteAssembly:
 
     def page_body(self, page: SitePage) -> str:
         """The Markdown body of a generated page, with the template helpers of the layers above ``pages``."""
-        return render_page(self.page_context(page), CAPACITY_TEMPLATE_HELPERS)
+        return render_page(self.page_context(page), {**CAPACITY_TEMPLATE_HELPERS, **RECORD_TEMPLATE_HELPERS})
 
     def generated_markdown(self, page: SitePage) -> str:
         """The Markdown source of a generated page: front matter, title and body."""
