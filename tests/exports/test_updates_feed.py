@@ -11,6 +11,7 @@ import feedparser
 import pytest
 
 from campus_ia.exports import build_downloads
+from campus_ia.facts.history import dated_corrections, figure_changes
 from campus_ia.site.assembly import SiteAssembly
 
 FEEDS = {"fr": "fr/feed.xml", "en": "en/feed.xml"}
@@ -45,12 +46,25 @@ def test_feed_title_and_updated_come_from_the_content(feeds) -> None:
         assert day_of(feed.feed.updated_parsed) == dt.date(2026, 6, 2)
 
 
+def _kind(entry: feedparser.FeedParserDict) -> str:
+    (tag,) = entry.tags
+    return tag.term
+
+
 def test_one_entry_per_update_newest_first(feeds, assembly: SiteAssembly) -> None:
+    changes = figure_changes(assembly.content)
+    corrections = dated_corrections(assembly.content)
     for lang, feed in feeds.items():
-        ids = [entry.id for entry in feed.entries]
+        ids = [entry.id for entry in feed.entries if _kind(entry) == "update"]
         assert ids == [f"{SITE_BASE}{lang}/feed.xml#{u}"
                        for u in ("expansion", "rte-connection", "fouju", "announcement")]
         assert len(set(ids)) == len(assembly.content.updates)
+        # Changes of a figure and dated corrections are read from the content, each once.
+        assert sorted(e.id for e in feed.entries if _kind(e) == "change") == sorted(
+            f"{SITE_BASE}{lang}/feed.xml#{c.id}" for c in changes)
+        assert sorted(e.id for e in feed.entries if _kind(e) == "correction") == sorted(
+            f"{SITE_BASE}{lang}/feed.xml#{c.id}" for c in corrections)
+        assert len(feed.entries) == len(ids) + len(changes) + len(corrections)
         days = [day_of(entry.updated_parsed) for entry in feed.entries]
         assert days == sorted(days, reverse=True)
         assert [day_of(entry.published_parsed) for entry in feed.entries] == days
@@ -59,8 +73,9 @@ def test_one_entry_per_update_newest_first(feeds, assembly: SiteAssembly) -> Non
 def test_entries_link_to_the_update_on_the_facts_page(feeds) -> None:
     for lang, feed in feeds.items():
         for entry in feed.entries:
-            update_id = entry.id.rsplit("#", 1)[1]
-            assert entry.link == f"{FACTS_PAGES[lang]}#update-{update_id}"
+            key = entry.id.rsplit("#", 1)[1]
+            anchor = f"update-{key}" if _kind(entry) == "update" else key
+            assert entry.link == f"{FACTS_PAGES[lang]}#{anchor}"
     expansion = feeds["en"].entries[0]
     assert expansion.title == "Expansion to up to 3 GW across France"
     assert "second site" in expansion.summary

@@ -110,14 +110,16 @@ def test_last_updated_is_a_time_element(facts_pages, lang: str) -> None:
 def test_figure_citation_ready_to_paste(facts_pages) -> None:
     fr = one(facts_pages["fr"]["tree"], '//article[@id="site-power"]//blockquote[@class="cia-citation"]/p')
     assert text_of(fr) == (
-        "Campus IA – Capacité visée du campus : 1,4 GW (Bpifrance, 19 mai 2025, officiel). "
-        f"Source : Campus IA, les faits, {SITE_BASE}fr/chiffres-cles/#site-power, "
+        "Campus IA – Capacité visée du campus : 1,4 GW (Bpifrance, 19 mai 2025, officiel ; "
+        "date du chiffre : 19 mai 2025). "
+        f"Source : Campus IA, les faits, « Chiffres clés », {SITE_BASE}fr/chiffres-cles/#site-power, "
         "consulté le 25 novembre 2026."
     )
     en = one(facts_pages["en"]["tree"], '//article[@id="first-tranche"]//blockquote[@class="cia-citation"]/p')
     assert text_of(en) == (
         "Campus IA (AI Campus) – Initial investment (first tranche): €8.5 billion (Le Figaro, May 2025, "
-        f"press report). Source: Campus IA, the facts, {SITE_BASE}en/facts/#first-tranche, "
+        "press report; figure dated 19 May 2025). "
+        f"Source: Campus IA, the facts, “Facts sheet”, {SITE_BASE}en/facts/#first-tranche, "
         "accessed 25 November 2026."
     )
 
@@ -205,9 +207,10 @@ def test_text_from_yaml_is_escaped(assembly: SiteAssembly) -> None:
     hostile_site = dataclasses.replace(assembly, content=dataclasses.replace(content, campus=campus))
     for lang in LANGS:
         page = hostile_site.structure.get("facts", lang)
-        html = markdown_to_html(render_page(hostile_site.page_context(page)))
+        html = markdown_to_html(hostile_site.page_body(page))
         tree = lxml.html.fragment_fromstring(html, create_parent="div")
-        assert not tree.xpath("//script")
+        # The only script is the page's own "copy citation" file.
+        assert [s.get("src", "") for s in tree.xpath("//script")] == ["../../assets/javascripts/copy-citation.js"]
         assert not [a for a in tree.xpath("//a[@href]") if a.get("href").startswith("javascript:")]
         assert not tree.xpath("//strong[text()='bold']")
         label = one(tree, f'//article[@id="{figure.id}"]//a[@class="cia-fact__anchor"]')
