@@ -168,7 +168,7 @@ def test_corrections_and_updates_have_anchors(facts_pages, assembly: SiteAssembl
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_download_links_point_at_built_files(facts_pages, assembly: SiteAssembly, lang: str) -> None:
-    downloads = build_downloads(assembly.content, assembly.languages)
+    downloads = assembly.downloads()  # the site's, the capacity model's files included
     page_url = assembly.structure.get("facts", lang).url
     hrefs = [a.get("href") for a in facts_pages[lang]["tree"].xpath(
         '//div[contains(@class, "cia-facts--downloads")]//a | //p[@class="cia-feed"]/a')]

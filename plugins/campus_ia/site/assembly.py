@@ -18,6 +18,7 @@ from markupsafe import escape
 
 from ..capacity.checks import capacity_problems
 from ..capacity.document import capacity_document
+from ..capacity.results_dataset import capacity_results_downloads
 from ..capacity.page_view import TEMPLATE_GLOBALS as CAPACITY_TEMPLATE_HELPERS
 from ..content import Content, load_content
 from ..content.validation import ContentRule
@@ -26,6 +27,7 @@ from ..home import HOME_BLOCKS, home_block
 from ..exports import build_downloads, jsonld
 from ..exports.record import TEMPLATE_GLOBALS as RECORD_TEMPLATE_HELPERS
 from ..exports.french_text import french_strings, french_values
+from ..exports.machine_text import review_date
 from ..i18n import N_, Catalogs
 from ..pages import PageContext, relative_url, render_page
 from ..pages.environment import markdown_safe
@@ -321,6 +323,8 @@ class SiteAssembly:
             document = french_strings(capacity_document(self.content))
             text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
             files[CAPACITY_JSON.path] = (text + "\n").encode("utf-8")
+            files.update(capacity_results_downloads(self.content, self.languages,
+                                                    review_date(self.content.site.last_reviewed)))
         except Exception as exc:  # noqa: BLE001 - any writer's failure, named for a person
             raise DownloadError(exc) from None
         return files
