@@ -17,7 +17,6 @@ import pytest
 from campus_ia.content.model import Bilingual
 from campus_ia.exports import build_downloads
 from campus_ia.facts import TEMPLATE_DIR, context_figures, key_figures, key_milestones
-from campus_ia.pages import render_page
 from campus_ia.site.assembly import SiteAssembly
 from tests.facts.page_html import markdown_to_html
 
