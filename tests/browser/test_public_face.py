@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from campus_ia.facts import context_figures, key_figures, key_milestones
 from campus_ia.home import HOME_FIGURES
 from campus_ia.site.assembly import SiteAssembly
 
@@ -114,13 +115,33 @@ def test_facts_sheet_is_short_and_leads_with_figures(browser: Any, site_server: 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_facts_sheet_prints_on_at_most_four_a4_pages(browser: Any, site_server: str, assembly: SiteAssembly, lang: str) -> None:
+def test_facts_sheet_prints_as_a_fact_sheet_on_at_most_two_a4_pages(
+    browser: Any, site_server: str, assembly: SiteAssembly, lang: str
+) -> None:
+    """Printed (Chromium's own PDF, A4): figures, their sources and dates, the page's address; no chrome."""
     context, page = _open(browser, SCREENS["laptop"])
     try:
         page.goto(_url(assembly, site_server, "facts", lang))
         pdf = page.pdf(format="A4")
         pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
-        assert 1 <= pages <= 4, f"the facts sheet prints on {pages} A4 pages"
+        assert 1 <= pages <= 2, f"the facts sheet prints on {pages} A4 pages"
+        page.emulate_media(media="print")
+        for selector in (".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", "button"):
+            shown = [i for i in range(page.locator(selector).count()) if page.locator(selector).nth(i).is_visible()]
+            assert not shown, f"{selector} is printed"
+        for figure in key_figures(assembly.content) + context_figures(assembly.content):
+            article = page.locator(f"article#{figure.id}")
+            assert article.locator(".cia-fact__value").is_visible(), figure.id
+            meta = article.locator(".cia-fact__meta").first
+            assert meta.locator("time, .cia-date").first.is_visible(), f"{figure.id}: no date printed"
+            source = assembly.content.sources[figure.lead.source]
+            publisher = assembly.languages[lang].fmt.typography(source.publisher_in(lang))
+            assert _words(publisher) in _words(meta.inner_text()), f"{figure.id}: no source printed"
+        for milestone in key_milestones(assembly.content):
+            assert page.locator(f"article#date-{milestone.id} .cia-fact__value").is_visible(), milestone.id
+        cite = page.locator("#cite-page")
+        assert cite.is_visible()
+        assert "/" + assembly.structure.get("facts", lang).url in cite.inner_text(), "the page's address is not printed"
     finally:
         context.close()
 

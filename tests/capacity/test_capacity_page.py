@@ -76,7 +76,8 @@ def test_strict_csp_no_inline_style_or_code(shipped_content: object, capacity_ht
     scripts = root.xpath("//script")
     with_src = [s for s in scripts if s.get("src")]
     data = [s for s in scripts if not s.get("src")]
-    assert [s.get("src") for s in with_src] == ["../../assets/javascripts/capacity-calculator.js"]
+    assert [s.get("src") for s in with_src] == ["../../assets/javascripts/capacity-calculator.js",
+                                                 "../../assets/javascripts/copy-citation.js"]
     assert [(s.get("type"), s.get("id")) for s in data] == [("application/json", "cia-capacity-data")]
 
 
@@ -108,7 +109,7 @@ def test_yaml_text_cannot_inject_markup(edited_content: Callable[..., object], c
         ("capacity.yml", "name: NVIDIA H100 (Hopper)", 'name: "H100 </script><script>alert(1)</script> *x* [l](javascript:x)"'),
     )
     root = parse(capacity_html(content, "en"))
-    assert len(root.xpath("//script")) == 2
+    assert len(root.xpath("//script")) == 3  # the calculator's data and code, the citations' code
     assert not root.xpath("//a[starts-with(@href, 'javascript')]") and not root.xpath("//em")
     option = root.xpath('//option[@value="h100"]')[0]
     assert text(option) == "H100 </script><script>alert(1)</script> *x* [l](javascript:x)"

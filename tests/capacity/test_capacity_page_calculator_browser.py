@@ -27,6 +27,7 @@ JS_FILE = (
     REPO_ROOT
     / "plugins/campus_ia/theme/assets/javascripts/capacity-calculator.js"
 )
+CITATION_JS = JS_FILE.with_name("copy-citation.js")
 ORIGIN = "https://cia.test"
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'"
 PAGES = {"fr": "/fr/modele-de-capacite/", "en": "/en/capacity-model/"}
@@ -45,6 +46,8 @@ def open_document(browser: Any, document: str, lang: str) -> Any:
         url = route.request.url
         if url == f"{ORIGIN}/assets/javascripts/capacity-calculator.js":
             route.fulfill(body=script, content_type="text/javascript")
+        elif url == f"{ORIGIN}/assets/javascripts/copy-citation.js":
+            route.fulfill(body=CITATION_JS.read_text(encoding="utf-8"), content_type="text/javascript")
         elif url == f"{ORIGIN}{PAGES[lang]}":
             route.fulfill(body=document, content_type="text/html", headers={"Content-Security-Policy": CSP})
         else:

@@ -23,6 +23,8 @@ EXPECTED_PATHS = [
     "data/timeline.ics",
     "fr/feed.xml",
     "en/feed.xml",
+    *(f"data/{name}.{ext}" for name in ("milestones", "partners")
+      for ext in ("json", "schema.json", "fr.csv", "en.csv", "fr.spreadsheet.csv")),
 ]
 KEYS = [key for key, _header in CSV_COLUMNS]
 
@@ -38,7 +40,9 @@ def test_two_builds_are_byte_identical(assembly: SiteAssembly, downloads: dict[s
 
 def test_build_date_changes_nothing_but_generated(assembly: SiteAssembly, downloads: dict[str, bytes]) -> None:
     later = build_downloads(assembly.content, assembly.languages, build_date=dt.date(2029, 9, 9))
-    assert [p for p in downloads if later[p] != downloads[p]] == ["data/facts.json"]
+    # The "generated" day of each JSON data set, nothing else.
+    assert [p for p in downloads if later[p] != downloads[p]] == [
+        "data/facts.json", "data/milestones.json", "data/partners.json"]
 
 
 def test_lead_values_agree_everywhere(downloads: dict[str, bytes], facts: dict[str, Any]) -> None:

@@ -104,3 +104,23 @@ def test_links_and_wording_per_language(calendars, assembly: SiteAssembly) -> No
             assert plain(str(event["summary"])).startswith(plain(assembly.languages[lang].fmt.typography(milestone.title[lang])))
             # A planned step is the partners' or the press's date, not a certainty.
             assert str(event["status"]) == ("CONFIRMED" if milestone.state == "done" else "TENTATIVE")
+
+
+@pytest.mark.parametrize("lang", list(CALENDARS))
+def test_the_built_calendar_validates_and_no_event_lasts_longer_than_a_month(built_site, lang: str) -> None:
+    """The files of a real build, read strictly by icalendar: RFC 5545 structure, every event a day or less."""
+    data = (built_site / CALENDARS[lang]).read_bytes()
+    calendar = icalendar.Calendar.from_ical(data)  # raises on a malformed file
+    assert calendar.name == "VCALENDAR"
+    assert str(calendar["version"]) == "2.0" and str(calendar["prodid"])
+    assert calendar.errors == []
+    events_found = calendar.walk("VEVENT")
+    assert events_found
+    for event in events_found:
+        assert event.errors == [], event.errors
+        for required in ("uid", "dtstamp", "dtstart"):
+            assert required in event, required
+        start, end = event.decoded("dtstart"), event.decoded("dtend")
+        assert dt.timedelta(0) < end - start <= dt.timedelta(days=31), (str(event["uid"]), start, end)
+    # Written back, the calendar reads the same: nothing was lost to a lenient parser.
+    assert icalendar.Calendar.from_ical(calendar.to_ical()).to_ical() == calendar.to_ical()

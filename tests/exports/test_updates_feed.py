@@ -12,6 +12,7 @@ import pytest
 
 from campus_ia.content import PartialDate
 from campus_ia.exports import build_downloads
+from campus_ia.facts.history import dated_corrections, figure_changes
 from campus_ia.site.assembly import SiteAssembly
 
 FEEDS = {"fr": "fr/feed.xml", "en": "en/feed.xml"}
@@ -46,12 +47,25 @@ def test_feed_title_and_updated_come_from_the_content(feeds) -> None:
         assert day_of(feed.feed.updated_parsed) == dt.date(2026, 6, 2)
 
 
+def _kind(entry: feedparser.FeedParserDict) -> str:
+    (tag,) = entry.tags
+    return tag.term
+
+
 def test_one_entry_per_update_newest_first(feeds, assembly: SiteAssembly) -> None:
+    changes = figure_changes(assembly.content)
+    corrections = dated_corrections(assembly.content)
     for lang, feed in feeds.items():
-        ids = [entry.id for entry in feed.entries]
+        ids = [entry.id for entry in feed.entries if _kind(entry) == "update"]
         assert ids == [f"{SITE_BASE}{lang}/feed.xml#{u}"
                        for u in ("expansion", "rte-connection", "fouju", "announcement")]
         assert len(set(ids)) == len(assembly.content.updates)
+        # Changes of a figure and dated corrections are read from the content, each once.
+        assert sorted(e.id for e in feed.entries if _kind(e) == "change") == sorted(
+            f"{SITE_BASE}{lang}/feed.xml#{c.id}" for c in changes)
+        assert sorted(e.id for e in feed.entries if _kind(e) == "correction") == sorted(
+            f"{SITE_BASE}{lang}/feed.xml#{c.id}" for c in corrections)
+        assert len(feed.entries) == len(ids) + len(changes) + len(corrections)
         days = [day_of(entry.updated_parsed) for entry in feed.entries]
         assert days == sorted(days, reverse=True)
         assert [day_of(entry.published_parsed) for entry in feed.entries] == days
@@ -61,10 +75,14 @@ def test_entries_link_to_the_update_on_the_facts_page(feeds, assembly: SiteAssem
     for lang, feed in feeds.items():
         fmt = assembly.languages[lang].fmt
         updates = {u.id: u for u in assembly.content.updates}
-        assert sorted(e.id.rsplit("#", 1)[1] for e in feed.entries) == sorted(updates)
+        written = [e for e in feed.entries if _kind(e) == "update"]
+        assert sorted(e.id.rsplit("#", 1)[1] for e in written) == sorted(updates)
         for entry in feed.entries:
+            key = entry.id.rsplit("#", 1)[1]
+            anchor = f"update-{key}" if _kind(entry) == "update" else key
+            assert entry.link == f"{FACTS_PAGES[lang]}#{anchor}"
+        for entry in written:
             update = updates[entry.id.rsplit("#", 1)[1]]
-            assert entry.link == f"{FACTS_PAGES[lang]}#update-{update.id}"
             assert entry.title == fmt.typography(update.title[lang])
             assert entry.summary == fmt.typography(update.summary[lang])
 
@@ -73,6 +91,8 @@ def test_every_update_is_dated_by_the_first_day_of_its_period(feeds, assembly: S
     """A half-year, a quarter or a month is dated by its first day (a feed needs a day)."""
     for feed in feeds.values():
         for entry in feed.entries:
+            if _kind(entry) != "update":
+                continue
             update = next(u for u in assembly.content.updates if entry.id.endswith(f"#{u.id}"))
             assert day_of(entry.updated_parsed) == PartialDate.parse(update.date).start
 

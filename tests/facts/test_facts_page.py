@@ -17,7 +17,6 @@ import pytest
 from campus_ia.content.model import Bilingual
 from campus_ia.exports import build_downloads
 from campus_ia.facts import TEMPLATE_DIR, context_figures, key_figures, key_milestones
-from campus_ia.pages import render_page
 from campus_ia.site.assembly import SiteAssembly
 from tests.support.site_markdown import markdown_to_html
 
@@ -112,8 +111,10 @@ def test_last_updated_is_a_time_element(facts_pages, assembly: SiteAssembly, lan
 
 
 CITATION = {
-    "fr": "{project} – {label} : {value} ({source}, {status}). Source : {site}, {url}, consulté le {accessed}.",
-    "en": "{project} – {label}: {value} ({source}, {status}). Source: {site}, {url}, accessed {accessed}.",
+    "fr": "{project} – {label} : {value} ({source}, {status} ; date du chiffre : {as_of}). "
+          "Source : {site}, « {page} », {url}, consulté le {accessed}.",
+    "en": "{project} – {label}: {value} ({source}, {status}; figure dated {as_of}). "
+          "Source: {site}, “{page}”, {url}, accessed {accessed}.",
 }
 """The citation's wording in each language; every part of it comes from content/."""
 STATUS_WORDS = {"official": "official", "press": "press report", "estimate": "estimate"}
@@ -122,7 +123,9 @@ STATUS_WORDS = {"official": "official", "press": "press report", "estimate": "es
 @pytest.mark.parametrize("lang", LANGS)
 def test_figure_citation_ready_to_paste(facts_pages, assembly: SiteAssembly, lang: str) -> None:
     content, language = assembly.content, assembly.languages[lang]
+    # Without JavaScript the page says the review date; copy-citation.js puts the day of copying.
     accessed = language.fmt.date(content.partial_date(content.site.last_reviewed))
+    page_title = next(p.title[lang] for p in content.site.pages if p.id == "facts")
     cited = [f for f in key_figures(content) if f.lead.status in STATUS_WORDS]
     assert cited
     for figure in cited:
@@ -130,7 +133,8 @@ def test_figure_citation_ready_to_paste(facts_pages, assembly: SiteAssembly, lan
         expected = CITATION[lang].format(
             project=content.campus.campus.name[lang], label=figure.label[lang], value=lead.value,
             source=lead.source_label, status=language.gettext(STATUS_WORDS[figure.lead.status]),
-            site=content.site.title[lang], url=f"{PAGE_URLS[lang]}#{figure.id}", accessed=accessed)
+            as_of=lead.as_of, site=content.site.title[lang], page=page_title,
+            url=f"{PAGE_URLS[lang]}#{figure.id}", accessed=accessed)
         citation = one(facts_pages[lang]["tree"], f'//article[@id="{figure.id}"]//blockquote[@class="cia-citation"]/p')
         assert text_of(citation) == plain(language.fmt.typography(expected))
 
@@ -181,7 +185,7 @@ def test_corrections_and_updates_have_anchors(facts_pages, assembly: SiteAssembl
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_download_links_point_at_built_files(facts_pages, assembly: SiteAssembly, lang: str) -> None:
-    downloads = build_downloads(assembly.content, assembly.languages)
+    downloads = assembly.downloads()  # the site's, the capacity model's files included
     page_url = assembly.structure.get("facts", lang).url
     hrefs = [a.get("href") for a in facts_pages[lang]["tree"].xpath(
         '//div[contains(@class, "cia-facts--downloads")]//a | //p[@class="cia-feed"]/a')]
@@ -220,9 +224,10 @@ def test_text_from_yaml_is_escaped(assembly: SiteAssembly) -> None:
     hostile_site = dataclasses.replace(assembly, content=dataclasses.replace(content, campus=campus))
     for lang in LANGS:
         page = hostile_site.structure.get("facts", lang)
-        html = markdown_to_html(render_page(hostile_site.page_context(page)))
+        html = markdown_to_html(hostile_site.page_body(page))
         tree = lxml.html.fragment_fromstring(html, create_parent="div")
-        assert not tree.xpath("//script")
+        # The only script is the page's own "copy citation" file.
+        assert [s.get("src", "") for s in tree.xpath("//script")] == ["../../assets/javascripts/copy-citation.js"]
         assert not [a for a in tree.xpath("//a[@href]") if a.get("href").startswith("javascript:")]
         assert not tree.xpath("//strong[text()='bold']")
         label = one(tree, f'//article[@id="{figure.id}"]//a[@class="cia-fact__anchor"]')

@@ -51,10 +51,16 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict:
     content = load_content(project / "content", display_root=project)
     campus_figures = content.campus.figures
     labelled = [i for i, f in enumerate(campus_figures)][: len(FORMULAS) - 1]
+    default_accelerator = next(i for i, a in enumerate(content.capacity.accelerators)
+                               if a.id == content.capacity.default_accelerator)
     edits = [
         ValueEdit("content/site.yml", ("title", "en"), _text(CALENDAR_TITLE)),
-        *(ValueEdit("content/campus.yml", ("figures", i, "label", "en"), _text(formula))
-          for i, formula in zip(labelled, FORMULAS)),
+        *(ValueEdit("content/campus.yml", ("figures", i, "label", lang), _text(formula))
+          for i, formula in zip(labelled, FORMULAS) for lang in ("fr", "en")),
+        # One text of each other data set that has a CSV: a milestone, a partner, the model's accelerator.
+        *(ValueEdit("content/timeline.yml", ("milestones", 0, "title", lang), _text(FORMULAS[0])) for lang in ("fr", "en")),
+        ValueEdit("content/partners.yml", ("partners", 1, "name"), _text(FORMULAS[1])),
+        ValueEdit("content/capacity.yml", ("accelerators", default_accelerator, "name"), _text(FORMULAS[2])),
         ValueEdit("content/sources.yml", ("sources", 0, "publisher"), _text(FORMULAS[-1])),
         ValueEdit("content/updates.yml", ("updates", 0, "title", "en"), _text(FEED_TITLE)),
         ValueEdit("content/partners.yml", ("partners", 0, "description", "en"), _text(JSONLD_TEXT)),
@@ -100,8 +106,9 @@ def _csv_rows(path) -> list[list[str]]:  # noqa: ANN001
 @pytest.mark.slow
 def test_csv_formula_cells_are_neutralised(hostile: dict) -> None:
     files = sorted((hostile["site"] / "data").glob("*.csv"))
-    assert len(files) >= 3, files  # both languages and the spreadsheet edition
-    keys = [key for key, _header in CSV_COLUMNS]
+    # Figures, milestones, partners and capacity results: each in both languages and the spreadsheet edition.
+    assert len(files) >= 12, files
+    neutralised = {"'" + formula for formula in FORMULAS}
     for path in files:
         rows = _csv_rows(path)
         for row in rows[1:]:
@@ -109,15 +116,16 @@ def test_csv_formula_cells_are_neutralised(hostile: dict) -> None:
                 assert not cell.startswith(("=", "+", "@", "\t", "\r")), (path.name, cell)
                 if cell.startswith("-"):
                     float(cell.replace(",", "."))  # only a plain negative number may start with '-'
-        # The hostile publisher is one name in both languages: every file carries it, neutralised.
+        # Every file carries one of the hostile texts, neutralised with a leading quote.
+        assert neutralised & {cell for row in rows[1:] for cell in row}, path.name
+    keys = [key for key, _header in CSV_COLUMNS]
+    for name in ("facts.en.csv", "facts.fr.csv", "facts.fr.spreadsheet.csv"):
+        rows = _csv_rows(hostile["site"] / "data" / name)
+        labels = {row[keys.index("figure_id")]: row[keys.index("label")] for row in rows[1:]}
+        for figure_id, formula in zip(hostile["labels"], FORMULAS):
+            assert labels[figure_id] == "'" + formula, (name, figure_id)  # a label starting with '=' included
         publishers = {row[keys.index("source_publisher")] for row in rows[1:]}
-        assert any(p.startswith("'") and p.endswith(FORMULAS[-1][1:]) for p in publishers), path.name
-    rows = _csv_rows(hostile["site"] / "data/facts.en.csv")
-    labels = {row[keys.index("figure_id")]: row[keys.index("label")] for row in rows[1:]}
-    for figure_id, formula in zip(hostile["labels"], FORMULAS):
-        assert labels[figure_id] == "'" + formula
-    publishers = {row[keys.index("source_publisher")] for row in rows[1:]}
-    assert "'" + FORMULAS[-1] in publishers
+        assert "'" + FORMULAS[-1] in publishers
 
 
 @pytest.mark.slow

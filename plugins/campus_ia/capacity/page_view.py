@@ -16,6 +16,7 @@ from .display import approximate, approximate_share, exact
 from .from_content import capacity_inputs, investment_report, model_accelerator, referenced_figure
 from .page_investment import investment_sentence
 from .model import OUTPUT_KEYS, compute_bounds
+from .page_citations import ResultCitation, result_anchor, result_citations
 from .page_charts import ChartView, emissions_chart, emissions_caveats, energy_chart, phases_table
 from .page_text import Dated, PageText, SourceText, Table
 
@@ -64,6 +65,9 @@ class CapacityPageView:
     assumptions_caption: str
     assumptions: tuple[AssumptionRow, ...]
     results: Table
+    result_anchors: tuple[str, ...]
+    """The id of each row of ``results``, which its citation links to."""
+    result_citations: tuple[ResultCitation, ...]
     results_notes: tuple[str, ...]
     accelerators: Table
     phases: Table
@@ -352,6 +356,8 @@ def capacity_view(ctx: PageContext) -> CapacityPageView:
         assumptions_caption=_("Assumptions of the model, with their sources"),
         assumptions=_assumptions(t),
         results=_results(t),
+        result_anchors=tuple(result_anchor(key) for key in OUTPUT_KEYS),
+        result_citations=result_citations(ctx, t),
         results_notes=_results_notes(t),
         accelerators=_accelerators(t),
         phases=phases_table(t),

@@ -276,6 +276,11 @@ class Correction(Strict):
     title: Bilingual
     text: BilingualText
     sources: list[Id] = Field(min_length=1)
+    date: DateText | None = Field(
+        None,
+        description="The day the site made the correction; a dated correction is listed with its date on the "
+        "facts page and in the feeds.",
+    )
 
 
 class Coordinates(Strict):

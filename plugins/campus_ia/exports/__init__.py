@@ -24,6 +24,7 @@ from ..pages.downloads import (
     Download,
 )
 from ..pages.language import LanguageContext
+from .datasets import dataset_downloads
 from .facts_csv import CSV_COLUMNS, facts_csv
 from .facts_json import FORMAT_VERSION, facts_document, facts_json
 from .facts_schema import SCHEMA, facts_schema, facts_schema_json
@@ -76,4 +77,5 @@ def build_downloads(
         files[download.path] = timeline_calendar(languages[lang])
     for lang, download in UPDATES_FEED.items():
         files[download.path] = updates_feed(languages[lang])
+    files.update(dataset_downloads(content, languages, generated))
     return {d.path: files[d.path] for d in DOWNLOADS}

@@ -1,35 +1,25 @@
 """``data/facts.<lang>.csv``: one row per report of every figure, for spreadsheets.
 
-Plain UTF-8 without a byte-order mark, comma-separated, CRLF line ends (RFC 4180).
+Written by :func:`campus_ia.formatting.csv_table.csv_table`, like every CSV of the
+site: plain RFC 4180 (UTF-8, comma, CRLF), and for spreadsheets set to French the
+edition ``data/facts.fr.spreadsheet.csv`` (byte-order mark, ``;``, decimal comma);
+a text cell that a spreadsheet would run as a formula starts with ``'``.
 The header and the text columns are in the file's language, French text in French
-typography; the raw value uses '.' as decimal mark in both files so that they read
-the same in any program, and the code columns (unit, qualifier, status, standing)
-keep the codes of facts.json, for programs. The last three columns give the unit,
-status and standing in words of the file's language, for readers ("Officiel",
+typography; the raw value uses '.' as decimal mark in both canonical files so that
+they read the same in any program, and the code columns (unit, qualifier, status,
+standing) keep the codes of facts.json, for programs. The last three columns give the
+unit, status and standing in words of the file's language, for readers ("Officiel",
 "accélérateurs"); the qualifier is already in "Value as written".
-
-The spreadsheet edition (``data/facts.fr.spreadsheet.csv``) holds the same rows for
-spreadsheets set to French, which do not read the file above as a table: it starts
-with a UTF-8 byte-order mark (without it Excel reads the text as Windows-1252 and
-shows "IntitulÃ©"), separates cells with ``;`` (the list separator where the comma is
-the decimal mark) and writes the raw value with a decimal comma, so that it is a number.
-
-Spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
-carriage return as a formula ("CSV injection"). As OWASP recommends, such a text cell
-is written with a leading single quote (``'=...``), which spreadsheets show as text;
-a plain number (``-12.5``) is left as it is, since it is not a formula.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from typing import Callable
 
 from ..content import Content
 from ..content.model import Figure, Report
 from ..i18n import N_
+from ..formatting.csv_table import csv_table
 from ..formatting.units import UNITS
 from ..pages.figures import FigureView
 from ..pages.language import LanguageContext
@@ -91,9 +81,7 @@ def unit_label(code: str, lang: str, gettext: Callable[[str], str]) -> str:
 def facts_csv(language: LanguageContext, *, spreadsheet: bool = False) -> bytes:
     """The CSV file of ``language`` as UTF-8 bytes; ``spreadsheet``: the edition for French spreadsheets."""
     lang, gettext, fmt, view = language.lang, language.gettext, language.fmt, language.figures
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";" if spreadsheet else ",", lineterminator="\r\n")
-    writer.writerow([gettext(header) for _key, header in CSV_COLUMNS])
+    rows = []
     for row in csv_rows(language.content, lang, view):
         row.update(
             unit_label=unit_label(row["unit"], lang, gettext),
@@ -101,22 +89,10 @@ def facts_csv(language: LanguageContext, *, spreadsheet: bool = False) -> bytes:
             standing_label=gettext(STANDING_LABELS[row["standing"]]),
             **{key: fmt.typography(row[key]) for key in TEXT_COLUMNS},
         )
-        if spreadsheet:
-            row["value"] = row["value"].replace(".", ",")
-        writer.writerow([spreadsheet_text(row[key]) for key, _header in CSV_COLUMNS])
-    return buffer.getvalue().encode("utf-8-sig" if spreadsheet else "utf-8")
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
-_PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$")
-
-
-def spreadsheet_text(cell: str) -> str:
-    """``cell`` as a spreadsheet will show it, never run it: a leading ``'`` before a formula start."""
-    if cell.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(cell):
-        return "'" + cell
-    return cell
+        rows.append([row[key] for key, _header in CSV_COLUMNS])
+    keys = [key for key, _header in CSV_COLUMNS]
+    return csv_table([gettext(header) for _key, header in CSV_COLUMNS], rows,
+                     spreadsheet=spreadsheet, number_columns=[keys.index("value")])
 
 
 def csv_rows(content: Content, lang: str, view: FigureView) -> list[dict[str, str]]:

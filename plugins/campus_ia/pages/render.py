@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
-from .downloads import TIMELINE_ICS
+from .downloads import LISTED_DOWNLOADS, TIMELINE_ICS
 from .context import PageContext
 from .environment import page_environment
 from .timeline_axis import timeline_entries
@@ -45,6 +45,7 @@ def render_page(ctx: PageContext, helpers: Mapping[str, Any] | None = None, toda
         ngettext=ctx.ngettext,
         edit_url=ctx.edit_url(content_file),
         calendar_path=TIMELINE_ICS[ctx.lang].path,
+        download_groups=LISTED_DOWNLOADS,
         today=today,
         timeline=timeline_entries(ctx.content, today) if ctx.page_id == "timeline" else [],
         **(helpers or {}),

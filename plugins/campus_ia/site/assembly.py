@@ -17,10 +17,13 @@ from .. import LANGUAGES
 from ..capacity.checks import capacity_problems
 from ..capacity.document import capacity_document
 from ..capacity.page_view import TEMPLATE_GLOBALS as CAPACITY_TEMPLATE_HELPERS
+from ..capacity.results_dataset import capacity_results_downloads
 from ..content import Content, load_content
 from ..content.validation import ContentRule
 from ..exports import build_downloads
 from ..exports.french_text import french_strings
+from ..exports.machine_text import review_date
+from ..exports.record import TEMPLATE_GLOBALS as RECORD_TEMPLATE_HELPERS
 from ..i18n import Catalogs
 from ..pages import PageContext, render_page
 from ..pages.downloads import CAPACITY_JSON
@@ -92,7 +95,7 @@ class SiteAssembly:
 
     def page_body(self, page: SitePage) -> str:
         """The Markdown body of a generated page, with the template helpers of the layers above ``pages``."""
-        return render_page(self.page_context(page), CAPACITY_TEMPLATE_HELPERS)
+        return render_page(self.page_context(page), {**CAPACITY_TEMPLATE_HELPERS, **RECORD_TEMPLATE_HELPERS})
 
     def generated_markdown(self, page: SitePage) -> str:
         """The Markdown source of a generated page: front matter, title and body."""
@@ -113,6 +116,8 @@ class SiteAssembly:
             document = french_strings(capacity_document(self.content))
             text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
             files[CAPACITY_JSON.path] = (text + "\n").encode("utf-8")
+            files.update(capacity_results_downloads(self.content, self.languages,
+                                                    review_date(self.content.site.last_reviewed)))
         except Exception as exc:  # noqa: BLE001 - any writer's failure, named for a person
             raise DownloadError(exc) from None
         return files
