@@ -158,7 +158,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             raise PluginError(str(exc)) from None
         for path, data in downloads.items():
             files.append(File.generated(config, path, content=data))
-        for path, data in self.assembly.preview_images().items():
+        for path, data in {**self.assembly.preview_images(), **self.assembly.embed_pages()}.items():
             files.append(File.generated(config, path, content=data))
         return files
 

@@ -28,10 +28,14 @@ from ..exports.french_text import french_strings, french_values
 from ..i18n import N_, Catalogs
 from ..pages import PageContext, relative_url, render_page
 from ..pages.environment import markdown_safe
-from ..pages.downloads import CAPACITY_JSON
+from ..pages.downloads import CAPACITY_JSON, PRESS_KIT
 from ..pages.language import LanguageContext
 from ..sharing import preview_image_path, preview_png
 from .alternates import Alternate, alternates, og_locales
+from .chart_files import chart_downloads
+from .embed_pages import embed_pages
+from .press_kit import press_kit_zip
+from .press_page import TEMPLATE_GLOBALS as PRESS_TEMPLATE_HELPERS
 from .glossary_terms import TermNote, explain_terms
 from .prose_sources import contact_markdown, lead_source_name
 from ..pages.structure import LANGUAGES, LANGUAGE_NAMES, OG_LOCALES, SitePage, SiteStructure
@@ -137,7 +141,7 @@ class SiteAssembly:
 
     def page_body(self, page: SitePage) -> str:
         """The Markdown body of a generated page, with the template helpers of the layers above ``pages``."""
-        return render_page(self.page_context(page), CAPACITY_TEMPLATE_HELPERS)
+        return render_page(self.page_context(page), {**CAPACITY_TEMPLATE_HELPERS, **PRESS_TEMPLATE_HELPERS})
 
     def generated_markdown(self, page: SitePage) -> str:
         """The Markdown source of a generated page: front matter, title and body."""
@@ -320,9 +324,19 @@ class SiteAssembly:
             document = french_strings(capacity_document(self.content))
             text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
             files[CAPACITY_JSON.path] = (text + "\n").encode("utf-8")
+            files.update(chart_downloads(self._contexts("capacity")))
+            files[PRESS_KIT.path] = press_kit_zip(self._contexts("press"), files)
         except Exception as exc:  # noqa: BLE001 - any writer's failure, named for a person
             raise DownloadError(exc) from None
         return files
+
+    def _contexts(self, page_id: str) -> dict[str, PageContext]:
+        """Page ``page_id``'s context in each language."""
+        return {lang: self.page_context(self.structure.get(page_id, lang)) for lang in LANGUAGES}
+
+    def embed_pages(self) -> dict[str, bytes]:
+        """Each chart's embed page (site path -> HTML), for an iframe on another site."""
+        return embed_pages(self._contexts("capacity"))
 
     def page_jsonld(self, page: SitePage) -> list[dict]:
         """Structured data for a page: organisations, milestones as events, the dataset."""
