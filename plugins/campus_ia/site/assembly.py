@@ -324,19 +324,19 @@ class SiteAssembly:
             document = french_strings(capacity_document(self.content))
             text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
             files[CAPACITY_JSON.path] = (text + "\n").encode("utf-8")
-            files.update(chart_downloads(self._contexts("capacity")))
-            files[PRESS_KIT.path] = press_kit_zip(self._contexts("press"), files)
+            files.update(chart_downloads(self.page_contexts("capacity")))
+            files[PRESS_KIT.path] = press_kit_zip(self.page_contexts("press"), files)
         except Exception as exc:  # noqa: BLE001 - any writer's failure, named for a person
             raise DownloadError(exc) from None
         return files
 
-    def _contexts(self, page_id: str) -> dict[str, PageContext]:
+    def page_contexts(self, page_id: str) -> dict[str, PageContext]:
         """Page ``page_id``'s context in each language."""
         return {lang: self.page_context(self.structure.get(page_id, lang)) for lang in LANGUAGES}
 
     def embed_pages(self) -> dict[str, bytes]:
         """Each chart's embed page (site path -> HTML), for an iframe on another site."""
-        return embed_pages(self._contexts("capacity"))
+        return embed_pages(self.page_contexts("capacity"))
 
     def page_jsonld(self, page: SitePage) -> list[dict]:
         """Structured data for a page: organisations, milestones as events, the dataset."""
