@@ -8,21 +8,22 @@ site in a frame (``frame-ancestors 'none'``, ``X-Frame-Options: DENY``).
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import time
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from campus_ia.capacity.page_text import PageText
 from campus_ia.capacity.page_charts import chart_views
+from campus_ia.capacity.page_text import PageText
 from campus_ia.pages.downloads import embed_page_url
 from campus_ia.site import LANGUAGES
 from campus_ia.site.assembly import SiteAssembly
 from tests.support import REPO_ROOT
+from tests.support.axe import format_violations, run_axe
 from tests.test_nginx import _free_port, _nginx, nginx_config
 
 
@@ -122,3 +123,23 @@ def test_a_normal_page_refuses_another_sites_frame(browser: Any, servers: tuple[
         assert child.locator(".md-content, .cia-embed").count() == 0
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_embed_pages_pass_axe(browser: Any, servers: tuple[str, str, Path], built_site: Path, scheme: str) -> None:
+    """axe's WCAG 2.1 AA rules on every embed page (not in the sitemap, so not in test_accessibility)."""
+    site, _other, _folder = servers
+    pages = sorted(p.parent.relative_to(built_site).as_posix() + "/" for p in built_site.rglob("embed/*/index.html"))
+    assert len(pages) >= 2 * len(LANGUAGES)
+    context = browser.new_context(viewport={"width": 360, "height": 700}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        report = []
+        for path in pages:
+            page.goto(f"{site}/{path}")
+            violations = run_axe(page)
+            if violations:
+                report.append(f"/{path}:\n{format_violations(violations)}")
+        assert not report, "\n".join(report)
+    finally:
+        context.close()

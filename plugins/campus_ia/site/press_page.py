@@ -18,7 +18,7 @@ from ..i18n import N_
 from ..pages import PageContext
 from ..pages.downloads import CHART_DOWNLOADS, DATASET_DOWNLOADS, PRESS_KIT, SITE_DOWNLOADS, Download
 from ..pages.figures import STATUS_LABELS
-from ..pages.structure import LANGUAGE_NAMES
+from ..formatting.locales import number_locale
 from .chart_files import capacity_charts
 
 FORMATS = {
@@ -47,7 +47,7 @@ class KeyFigure:
     value: str
     status: str
     source: str
-    as_of: str
+    """The source as cited ("Bpifrance, 19 May 2025"), with the figure's date when the source's is another."""
     link: str
 
 
@@ -92,12 +92,13 @@ def _key_figures(ctx: PageContext) -> tuple[KeyFigure, ...]:
     rows = []
     for figure in key_figures(ctx.content):
         lead = figure.lead
+        source = view.source_label(ctx.content.sources[lead.source])
+        as_of = ctx.fmt.date(ctx.content.partial_date(lead.as_of))
         rows.append(KeyFigure(
             label=ctx.fmt.typography(figure.label[ctx.lang]),
             value=view.value(figure),
             status=view.status(lead.status),
-            source=view.source_label(ctx.content.sources[lead.source]),
-            as_of=ctx.fmt.date(ctx.content.partial_date(lead.as_of)),
+            source=source if as_of in source else f"{source}, {as_of}",
             link=ctx.url("facts", figure_anchor(figure.id)),
         ))
     return tuple(rows)
@@ -182,8 +183,13 @@ def _what(ctx: PageContext, download: Download) -> str:
 
 
 def _row(ctx: PageContext, download: Download) -> DownloadRow:
-    language = LANGUAGE_NAMES[download.lang] if download.lang else ctx.gettext(N_("French and English"))
-    return DownloadRow(download.name, ctx.asset(download.path), _what(ctx, download),
+    if download.lang:  # the language's name in the page's language: "anglais" on a French page
+        name = number_locale(ctx.lang).languages.get(download.lang, download.lang)
+        language = name[:1].upper() + name[1:]
+    else:
+        language = ctx.gettext(N_("French and English"))
+    # The path, not the bare name: the French and English feeds are both feed.xml.
+    return DownloadRow(download.path, ctx.asset(download.path), _what(ctx, download),
                        FORMATS.get(download.media_type, download.media_type), language)
 
 
@@ -205,7 +211,7 @@ def press_view(ctx: PageContext) -> PressView:
     publisher, contact, no_contact = _contact(ctx)
     downloads = (*SITE_DOWNLOADS, *chart_files_written(ctx))
     return PressView(
-        short=ctx.fmt.typography(_("%(name)s: %(tagline)s.") % {
+        short=ctx.fmt.typography(_("%(name)s. %(tagline)s.") % {
             "name": campus.name[ctx.lang], "tagline": campus.tagline[ctx.lang]}),
         long=(ctx.fmt.typography(" ".join(campus.summary[ctx.lang].split())),),
         key_figures=_key_figures(ctx),
@@ -227,7 +233,7 @@ def press_text(ctx: PageContext) -> str:
     site = ctx.content.site
     lines = [f"# {ctx.fmt.typography(site.title[ctx.lang])}", "", f"## {_('Short description')}", "", view.short, "",
              f"## {_('Long description')}", "", *view.long, ""]
-    lines += ["- " + _("%(label)s: %(value)s") % {"label": f.label, "value": f"{f.value} ({f.status}, {f.source}, {f.as_of})"}
+    lines += ["- " + _("%(label)s: %(value)s") % {"label": f.label, "value": f"{f.value} ({f.status}, {f.source})"}
               for f in view.key_figures]
     lines += ["", view.estimates, "", f"## {_('What is official and what is estimated')}", "", *view.statuses, "",
               f"## {_('Reusing texts and data')}", "", *view.reuse, "", f"## {_('Contact')}", ""]
