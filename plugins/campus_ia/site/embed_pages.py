@@ -26,6 +26,8 @@ from .chart_files import capacity_charts, source_lines
 
 STYLESHEET = "assets/stylesheets/campus-ia-capacity.css"
 """The stylesheet the capacity page loads already, which holds the embed pages' few rules."""
+ICON = "assets/images/favicon.svg"
+"""The site's icon (without it, browsers ask for /favicon.ico, which the site does not have)."""
 
 BACK_TEXT = N_("See this chart on %(site)s, with its assumptions and sources")
 
@@ -55,6 +57,7 @@ def embed_pages(contexts: Mapping[str, PageContext]) -> dict[str, bytes]:
                 title=view.title,
                 site_title=site_title,
                 stylesheet=relative_url(url, STYLESHEET),
+                icon=relative_url(url, ICON),
                 svg=view.svg,
                 caption=ctx.fmt.typography(view.caption),
                 source=f"{source}. {estimate}",
