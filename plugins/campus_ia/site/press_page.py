@@ -45,9 +45,9 @@ class KeyFigure:
 
     label: str
     value: str
-    status: str
-    source: str
-    """The source as cited ("Bpifrance, 19 May 2025"), with the figure's date when the source's is another."""
+    detail: str
+    """Its status and source as cited ("Official, Bpifrance, 19 May 2025"), the figure's date added
+    when the source's is another; no status where the value already says "not yet known"."""
     link: str
 
 
@@ -94,11 +94,12 @@ def _key_figures(ctx: PageContext) -> tuple[KeyFigure, ...]:
         lead = figure.lead
         source = view.source_label(ctx.content.sources[lead.source])
         as_of = ctx.fmt.date(ctx.content.partial_date(lead.as_of))
+        parts = [] if lead.status == "unknown" else [view.status(lead.status)]
+        parts += [source] if as_of in source else [source, as_of]
         rows.append(KeyFigure(
             label=ctx.fmt.typography(figure.label[ctx.lang]),
             value=view.value(figure),
-            status=view.status(lead.status),
-            source=source if as_of in source else f"{source}, {as_of}",
+            detail=", ".join(parts),
             link=ctx.url("facts", figure_anchor(figure.id)),
         ))
     return tuple(rows)
@@ -149,7 +150,7 @@ def _statuses(ctx: PageContext) -> tuple[str, ...]:
         _("Every figure on this site shows its status: official (a press release, an official website or public "
           "statistics), press report (reported by the press, not confirmed), estimate (an analyst's or this "
           "site's arithmetic, with its assumptions) or not yet known."),
-        _("The %(count)s figures the site leads with, by status: %(statuses)s.") % {
+        _("The site's %(count)s figures, by the status of the value it shows first: %(statuses)s.") % {
             "count": ctx.fmt.number(sum(counts.values())), "statuses": shown},
         _("The capacity model (computing power, electricity use, emissions) and its charts are estimates "
           "computed by this site from stated assumptions, each with its source: not announcements."),
@@ -233,7 +234,7 @@ def press_text(ctx: PageContext) -> str:
     site = ctx.content.site
     lines = [f"# {ctx.fmt.typography(site.title[ctx.lang])}", "", f"## {_('Short description')}", "", view.short, "",
              f"## {_('Long description')}", "", *view.long, ""]
-    lines += ["- " + _("%(label)s: %(value)s") % {"label": f.label, "value": f"{f.value} ({f.status}, {f.source})"}
+    lines += ["- " + _("%(label)s: %(value)s") % {"label": f.label, "value": f"{f.value} ({f.detail})"}
               for f in view.key_figures]
     lines += ["", view.estimates, "", f"## {_('What is official and what is estimated')}", "", *view.statuses, "",
               f"## {_('Reusing texts and data')}", "", *view.reuse, "", f"## {_('Contact')}", ""]
