@@ -28,8 +28,9 @@ from urllib.parse import quote
 
 import pytest
 
-from campus_ia.site.csp import CONTENT_SECURITY_POLICY
 from tests.support import REPO_ROOT
+from campus_ia.site.csp import CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY, policy
+from campus_ia.site.embed_pages import EMBED_PAGE
 
 SERVER_BLOCK = REPO_ROOT / "deploy" / "nginx" / "campus-ia.conf"
 NGINX_CANDIDATES = ("nginx", "/usr/sbin/nginx")
@@ -280,6 +281,7 @@ def test_caching(nginx_url: str, built_site: Path) -> None:
 @pytest.mark.parametrize(
     ("suffix", "content_type"),
     [(".ics", "text/calendar; charset=utf-8"), (".csv", "text/csv; charset=utf-8"), (".json", "application/json"),
+     (".zip", "application/zip"), (".png", "image/png"),
      ("sitemap.xml", "application/xml; charset=utf-8"), ("feed.xml", "application/atom+xml; charset=utf-8"),
      (".js", "text/javascript; charset=utf-8"), (".css", "text/css; charset=utf-8"), (".svg", "image/svg+xml; charset=utf-8")],
 )
@@ -362,4 +364,29 @@ def test_short_load_run_has_no_errors(nginx_url: str, built_site: Path) -> None:
 
 def test_shipped_policy_matches_the_one_the_site_is_built_for() -> None:
     text = SERVER_BLOCK.read_text(encoding="utf-8")
-    assert f'add_header Content-Security-Policy "{CONTENT_SECURITY_POLICY}" always;' in text
+    assert f'add_header Content-Security-Policy "{policy("$campus_ia_frame_ancestors")}" always;' in text
+
+
+def embed_pages(built_site: Path) -> list[str]:
+    """The embed pages of the build, as addresses (``/fr/modele-de-capacite/embed/emissions/``)."""
+    pages = sorted("/" + p.parent.relative_to(built_site).as_posix() + "/" for p in built_site.rglob("embed/*/index.html"))
+    assert pages and all(EMBED_PAGE.match(page.lstrip("/")) for page in pages)
+    return pages
+
+
+def test_embed_pages_may_be_framed_by_any_site(nginx_url: str, built_site: Path) -> None:
+    for page in embed_pages(built_site):
+        for path in (page, page + "index.html"):
+            answer = get(nginx_url, path)
+            assert answer.status == 200, path
+            assert answer.headers["content-security-policy"] == EMBED_CONTENT_SECURITY_POLICY, path
+            assert "x-frame-options" not in answer.headers, path
+
+
+@pytest.mark.parametrize("path", ["/", "/fr/", "/en/capacity-model/", "/fr/modele-de-capacite/", "/en/press/",
+                                  "/en/capacity-model/embed/", "/en/capacity-model/embed/nothing-here/",
+                                  "/en/capacity-model/embed/emissions/x/", "/data/charts/emissions.en.svg"])
+def test_every_other_address_refuses_to_be_framed(nginx_url: str, path: str) -> None:
+    answer = get(nginx_url, path)
+    assert answer.headers["content-security-policy"] == CONTENT_SECURITY_POLICY, path
+    assert answer.headers["x-frame-options"] == "DENY", path

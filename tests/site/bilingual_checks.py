@@ -11,13 +11,17 @@ from xml.etree import ElementTree
 
 from lxml import html as lxml_html
 
+from campus_ia.site.embed_pages import EMBED_PAGE
+
 SITE_URL = f"{SITE_BASE}"
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
 def content_pages(site: Path, lang: str) -> list[Path]:
-    """Every page of one language, 404 excepted."""
-    return sorted(p for p in (site / lang).rglob("index.html") if "search" not in p.parts)
+    """Every page of one language, 404 excepted, and the charts' embed pages, which are shown in
+    other sites' frames, not read as pages of the site (no translation links, sitemap or search)."""
+    return sorted(p for p in (site / lang).rglob("index.html")
+                  if "search" not in p.parts and not EMBED_PAGE.match(p.relative_to(site).as_posix()))
 
 
 def url_of(site: Path, page: Path) -> str:

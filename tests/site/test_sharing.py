@@ -9,11 +9,14 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from campus_ia.content import load_content
+from campus_ia.site.embed_pages import EMBED_PAGE
 from tests.support import REPO_ROOT
 
 
 def _pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if "search" not in p.parts)
+    # A chart's embed page is shown in another site's frame, never shared as a page: no preview.
+    return sorted(p for p in site.rglob("index.html")
+                  if "search" not in p.parts and not EMBED_PAGE.match(p.relative_to(site).as_posix()))
 
 
 def _png_size(path: Path) -> tuple[int, int]:

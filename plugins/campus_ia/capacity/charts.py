@@ -34,6 +34,8 @@ _GAP = 14
 _WRAP = 40  # characters per line at _FONT on _WIDTH (wide French letters included)
 _WRAP_SMALL = 44  # the same at _SMALL
 _CAP = 5  # half-height of the whisker caps
+_TITLE = 16  # the title of a standalone chart
+_WRAP_TITLE = 35  # characters per line at _TITLE, bold
 
 # XML 1.0 forbids these characters even escaped; a stray one would make the page unparsable.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -120,6 +122,27 @@ def _row(bar: Bar, top: float, scale: float) -> tuple[list[str], float]:
     return parts, bar_top + _BAR + _GAP
 
 
+def _body(bars: Sequence[Bar], unit_label: str, top: float) -> tuple[list[str], float]:
+    """The rows and the note under them, from ``top`` down; the y under the note."""
+    largest = max(max(bar.value, bar.high or 0.0) for bar in bars)
+    plot_width = _WIDTH - 2 * _PAD - _CAP  # the values sit above the bars: the bars take the width
+    scale = plot_width / largest if largest > 0 else 0.0
+    body: list[str] = []
+    for bar in bars:
+        parts, top = _row(bar, top, scale)
+        body.extend(parts)
+    note, top = _lines("cia-chart__unit", unit_label, _WRAP_SMALL, top, _LINE - 2)
+    body.append(note.replace("<text ", f'<text font-size="{_SMALL}" ', 1))
+    return body, top
+
+
+def _checked(title: str, bars: Sequence[Bar]) -> None:
+    if not bars:
+        raise ValueError(f"chart {title!r}: no bars to draw")
+    for bar in bars:
+        _check(bar)
+
+
 def bar_chart(title: str, description: str, bars: Sequence[Bar], *, unit_label: str) -> str:
     """Return an accessible, self-contained ``<svg>`` horizontal bar chart.
 
@@ -128,22 +151,9 @@ def bar_chart(title: str, description: str, bars: Sequence[Bar], *, unit_label: 
     ``low``/``high`` get a whisker. Values must be finite and non-negative; the chart never
     formats numbers, it only shows each bar's ``display`` text.
     """
-    if not bars:
-        raise ValueError(f"chart {title!r}: no bars to draw")
-    for bar in bars:
-        _check(bar)
-    largest = max(max(bar.value, bar.high or 0.0) for bar in bars)
-    plot_width = _WIDTH - 2 * _PAD - _CAP  # the values sit above the bars: the bars take the width
-    scale = plot_width / largest if largest > 0 else 0.0
-
+    _checked(title, bars)
     chart_id = _chart_id(title, description, bars, unit_label)
-    body: list[str] = []
-    top: float = _PAD
-    for bar in bars:
-        parts, top = _row(bar, top, scale)
-        body.extend(parts)
-    note, top = _lines("cia-chart__unit", unit_label, _WRAP_SMALL, top, _LINE - 2)
-    body.append(note.replace("<text ", f'<text font-size="{_SMALL}" ', 1))
+    body, top = _body(bars, unit_label, _PAD)
     height = top + _PAD
 
     head = (
@@ -154,3 +164,59 @@ def bar_chart(title: str, description: str, bars: Sequence[Bar], *, unit_label: 
         f'<desc id="{chart_id}-desc">{_text(description)}</desc>'
     )
     return head + "".join(body) + "</svg>"
+
+
+STANDALONE_COLOURS = {
+    "text": "#222222",  # 16:1 on white
+    "bar": "#1a3a6b",  # the site's primary colour, drawn at 35 % opacity as on the page
+    "muted": "#555555",  # the note and the source line, 7.5:1 on white
+    "background": "#ffffff",
+}
+"""The colours of a chart that travels without the site's stylesheet (downloads, embeds)."""
+
+STANDALONE_SCALE = 2
+"""The standalone SVG's intrinsic size: twice its viewBox, about 700 px wide."""
+
+STANDALONE_FONTS = "DejaVu Sans, Verdana, Arial, sans-serif"
+"""DejaVu Sans first: the font the PNG edition is drawn with (shipped with the site)."""
+
+
+def standalone_chart(
+    title: str, description: str, bars: Sequence[Bar], *, unit_label: str, source: Sequence[str]
+) -> str:
+    """The chart as a file of its own: its title above the bars, ``source`` lines under them.
+
+    Colours and fonts are presentation attributes (:data:`STANDALONE_COLOURS`), not CSS: the
+    file looks the same opened alone, placed in a document or served under a
+    Content-Security-Policy that refuses inline styles; a white background keeps it
+    readable on a dark slide or page.
+    """
+    _checked(title, bars)
+    chart_id = _chart_id(title, description, bars, unit_label) + "-file"
+    colours = STANDALONE_COLOURS
+    heading, top = _lines("cia-chart__title", title, _WRAP_TITLE, _PAD, _LINE + 2)
+    heading = heading.replace("<text ", f'<text font-size="{_TITLE}" font-weight="700" ', 1)
+    body, top = _body(bars, unit_label, top + _GAP / 2)
+    sources: list[str] = []
+    top += 4
+    for line in source:
+        text, top = _lines("cia-chart__source", line, _WRAP_SMALL, top, _LINE - 2)
+        sources.append(text.replace("<text ", f'<text font-size="{_SMALL}" ', 1))
+    height = top + _PAD
+    markup = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="cia-chart cia-chart--file" role="img" '
+        f'aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc" '
+        f'width="{_num(_WIDTH * STANDALONE_SCALE)}" height="{_num(height * STANDALONE_SCALE)}" '
+        f'viewBox="0 0 {_WIDTH} {_num(height)}" font-size="{_FONT}" font-family="{STANDALONE_FONTS}" '
+        f'color="{colours["text"]}" fill="currentColor">'
+        f'<title id="{chart_id}-title">{_text(title)}</title>'
+        f'<desc id="{chart_id}-desc">{_text(description)}</desc>'
+        f'<rect class="cia-chart__background" x="0" y="0" width="{_WIDTH}" height="{_num(height)}" '
+        f'fill="{colours["background"]}"/>'
+        + heading + "".join(body) + "".join(sources) + "</svg>"
+    )
+    # The classes stay (a stylesheet may still restyle the file); the colours ride on them.
+    for css, colour in (("cia-chart__bar", colours["bar"]), ("cia-chart__unit", colours["muted"]),
+                        ("cia-chart__source", colours["muted"])):
+        markup = markup.replace(f'class="{css}"', f'class="{css}" fill="{colour}"')
+    return markup.replace('class="cia-chart__value"', 'class="cia-chart__value" font-weight="700"')

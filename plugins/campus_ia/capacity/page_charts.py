@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..content.model import Phase
+from ..pages.downloads import CHART_KEYS
 from .charts import Bar, bar_chart
 from .display import SHARE_KEY
 from .from_content import net_exports_reference
@@ -22,13 +23,31 @@ _EMISSIONS = ("annual_emissions_kt_co2", "annual_emissions_kt_co2_comparison_gri
 _PHASE_OUTPUTS = ("it_power_mw", "accelerators", "peak_compute_exaflops", "annual_energy_twh", SHARE_KEY)
 
 
+ENERGY_CHART, EMISSIONS_CHART = CHART_KEYS
+"""The charts' keys, which name their downloads and embed pages (``pages.downloads``)."""
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """A chart's numbers as open data: column headers, then rows of a label and raw numbers."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str | float, ...], ...]
+
+
 @dataclass(frozen=True)
 class ChartView:
-    """An inline SVG chart, its caption and the table of its numbers."""
+    """An inline SVG chart, its caption and the table of its numbers; what it is drawn from."""
 
+    key: str
     svg: Markup
     caption: str
     table: Table
+    title: str
+    description: str
+    bars: tuple[Bar, ...]
+    unit_label: str
+    data: ChartData
 
 
 def _phase_bounds(t: PageText) -> list[tuple[Phase, Bounds]]:
@@ -79,6 +98,7 @@ def energy_chart(t: PageText) -> ChartView | None:
     bars: list[Bar] = []
     items: list[str] = []
     rows: list[tuple[str, ...]] = []
+    data: list[tuple[str | float, ...]] = []
     for phase, bounds in _phase_bounds(t):
         label = _phase_label(t, phase)
         central = t.output_with_unit(energy, bounds.central.annual_energy_twh)
@@ -97,21 +117,27 @@ def energy_chart(t: PageText) -> ChartView | None:
             % {"phase": label, "central": central, "low": low, "high": high, "share": share}
         )
         rows.append((label, low, central, high, share))
+        data.append((
+            phase.label[t.lang], t.content.phase_power_mw(phase), bounds.low.annual_energy_twh,
+            bounds.central.annual_energy_twh, bounds.high.annual_energy_twh,
+            bounds.central.share_of_france_consumption * 100,
+        ))
     if not bars:
         return None
     title = _("Annual electricity use per grid-connection phase")
     description = _("Central estimate and range for each phase: %(items)s.") % {"items": "; ".join(items)}
-    svg = bar_chart(
-        t.typography(title),
-        t.typography(description),
-        bars,
-        unit_label=_("Terawatt-hours a year (share of France's consumption); whiskers show the range"),
-    )
+    unit_label = _("Terawatt-hours a year (share of France's consumption); whiskers show the range")
+    svg = bar_chart(t.typography(title), t.typography(description), bars, unit_label=unit_label)
     headers = (_("Phase"), _("Low"), _("Central"), _("High"), t.label(SHARE_KEY))
     table = Table(title, headers, tuple(rows))
     caption = _("Annual electricity use at each step, in terawatt-hours, with its range over "
                 "the assumptions and its share of France's consumption.")
-    return ChartView(Markup(svg), caption, table)
+    data_headers = (
+        _("Phase"), _("Site power, MW"), _("Low estimate, TWh a year"), _("Central estimate, TWh a year"),
+        _("High estimate, TWh a year"), _("Central share of France's consumption, %"),
+    )
+    return ChartView(ENERGY_CHART, Markup(svg), caption, table, t.typography(title), t.typography(description),
+                     tuple(bars), unit_label, ChartData(data_headers, tuple(data)))
 
 
 def _grid_labels(t: PageText) -> dict[str, tuple[str, str]]:
@@ -138,6 +164,9 @@ def emissions_chart(t: PageText) -> ChartView:
     bars: list[Bar] = []
     items: list[str] = []
     rows: list[tuple[str, ...]] = []
+    data: list[tuple[str | float, ...]] = []
+    capacity = t.content.capacity
+    intensities = {_EMISSIONS[0]: capacity.grid_intensity, _EMISSIONS[1]: capacity.comparison_grid}
     for key, (grid, intensity) in _grid_labels(t).items():
         label = _("%(grid)s (%(intensity)s)") % {"grid": grid, "intensity": intensity}
         central = t.output_with_unit(key, getattr(b.central, key))
@@ -148,21 +177,30 @@ def emissions_chart(t: PageText) -> ChartView:
             "grid": label, "central": central, "low": low, "high": high,
         })
         rows.append((grid, intensity, low, central, high))
+        data.append((grid, intensities[key].value, intensities[key].unit, getattr(b.low, key), getattr(b.central, key), getattr(b.high, key)))
     title = _("Annual emissions at full power, by grid")
     description = _(
         "Emissions at each grid's average carbon intensity, which is not the marginal intensity "
         "of new load: %(items)s."
     ) % {"items": "; ".join(items)}
-    svg = bar_chart(
-        t.typography(title),
-        t.typography(description),
-        bars,
-        unit_label=_("Kilotonnes of CO₂ a year; whiskers show the range over the assumptions"),
-    )
+    unit_label = _("Kilotonnes of CO₂ a year; whiskers show the range over the assumptions")
+    svg = bar_chart(t.typography(title), t.typography(description), bars, unit_label=unit_label)
     headers = (_("Grid"), _("Average carbon intensity"), _("Low"), _("Central"), _("High"))
     caption = _("Annual emissions at the grids' average carbon intensity, which is not the "
                 "marginal intensity of new load; France is a net exporter of electricity.")
-    return ChartView(Markup(svg), t.typography(caption), Table(title, headers, tuple(rows)))
+    data_headers = (
+        _("Grid"), _("Average carbon intensity"), _("Unit of the intensity"), _("Low estimate, kt CO₂ a year"),
+        _("Central estimate, kt CO₂ a year"), _("High estimate, kt CO₂ a year"),
+    )
+    return ChartView(EMISSIONS_CHART, Markup(svg), t.typography(caption), Table(title, headers, tuple(rows)),
+                     t.typography(title), t.typography(description), tuple(bars), unit_label,
+                     ChartData(data_headers, tuple(data)))
+
+
+def chart_views(t: PageText) -> tuple[ChartView, ...]:
+    """Every chart of the capacity page, in page order (the energy chart only with phases)."""
+    energy = energy_chart(t)
+    return (*((energy,) if energy else ()), emissions_chart(t))
 
 
 def emissions_caveats(t: PageText) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..content.model import RangedInput
+from ..pages.downloads import CHART_DOWNLOADS, EMBED_SLUGS
 from .calculator import CalculatorView, calculator_view
 from .display import approximate, approximate_share, exact
 from .from_content import capacity_inputs, investment_report, model_accelerator, referenced_figure
@@ -370,5 +371,5 @@ def capacity_view(ctx: PageContext) -> CapacityPageView:
     )
 
 
-TEMPLATE_GLOBALS = {"capacity_view": capacity_view}
+TEMPLATE_GLOBALS = {"capacity_view": capacity_view, "chart_files": CHART_DOWNLOADS, "embed_slugs": EMBED_SLUGS}
 """What ``capacity.md.j2`` needs from the page environment (the lead registers these)."""

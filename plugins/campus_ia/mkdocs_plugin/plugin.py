@@ -163,7 +163,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             raise PluginError(str(exc)) from None
         for path, data in downloads.items():
             files.append(File.generated(config, path, content=data))
-        for path, data in preview_images(structure, self.assembly.languages, kept_previews().png).items():
+        for path, data in {**preview_images(structure, self.assembly.languages, kept_previews().png),
+                           **self.assembly.embed_pages()}.items():
             files.append(File.generated(config, path, content=data))
         return files
 

@@ -127,3 +127,54 @@ LISTED_DOWNLOADS: tuple[tuple[str, tuple[Download, ...]], ...] = (
     (N_("Capacity model (estimates)"), (*CAPACITY_RESULTS.all, CAPACITY_JSON)),
 )
 """The downloads a page lists for readers, in groups (a heading msgid and its files, each with a label)."""
+
+# -- The capacity page's charts: each as SVG, PNG and the CSV of its data, and an embed page --
+
+CHART_KEYS: tuple[str, ...] = ("electricity", "emissions")
+"""The capacity page's charts, by the key their files are named after (``campus_ia.capacity.page_charts``)."""
+
+EMBED_SLUGS: dict[str, dict[str, str]] = {
+    "electricity": {"fr": "electricite", "en": "electricity"},
+    "emissions": {"fr": "emissions", "en": "emissions"},
+}
+"""Each chart's embed page address below its language's capacity page: ``embed/<slug>/``."""
+
+
+@dataclass(frozen=True)
+class ChartDownloads:
+    """One chart's files: the picture in each language (SVG, PNG) and its data (CSV, both editions)."""
+
+    key: str
+    svg: dict[str, Download]
+    png: dict[str, Download]
+    csv: dict[str, Download]
+    spreadsheet_csv: Download
+
+    @property
+    def files(self) -> tuple[Download, ...]:
+        """Every file of the chart, in a stable order."""
+        return (*self.svg.values(), *self.png.values(), *self.csv.values(), self.spreadsheet_csv)
+
+
+def _chart_downloads(key: str) -> ChartDownloads:
+    base = f"data/charts/{key}"
+    return ChartDownloads(
+        key,
+        svg={lang: Download(f"{base}.{lang}.svg", "image/svg+xml", lang) for lang in LANGUAGES},
+        png={lang: Download(f"{base}.{lang}.png", "image/png", lang) for lang in LANGUAGES},
+        csv={lang: Download(f"{base}.{lang}.csv", "text/csv", lang) for lang in LANGUAGES},
+        spreadsheet_csv=Download(f"{base}.fr.spreadsheet.csv", "text/csv", "fr"),
+    )
+
+
+CHART_DOWNLOADS: dict[str, ChartDownloads] = {key: _chart_downloads(key) for key in CHART_KEYS}
+"""Each chart's files; a chart the content leaves out (no phases: no electricity chart) has none written."""
+
+
+def embed_page_url(capacity_url: str, key: str, lang: str) -> str:
+    """The site-relative address of chart ``key``'s embed page below the capacity page at ``capacity_url``."""
+    return f"{capacity_url}embed/{EMBED_SLUGS[key][lang]}/"
+
+
+PRESS_KIT = Download("data/campus-ia-press-kit.zip", "application/zip")
+"""The press kit: the press texts in both languages, the data files and the charts, in one ZIP."""

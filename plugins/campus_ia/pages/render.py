@@ -20,6 +20,7 @@ GENERATED_PAGES: dict[str, tuple[str, str]] = {
     "capacity": ("capacity.md.j2", "capacity"),
     "sources": ("sources.md.j2", "sources"),
     "glossary": ("glossary.md.j2", "glossary"),
+    "press": ("press.md.j2", "site"),
 }
 """Page id -> (template, the content file an editor changes for it)."""
 

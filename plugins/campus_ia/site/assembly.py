@@ -26,11 +26,15 @@ from ..exports.machine_text import review_date
 from ..exports.record import TEMPLATE_GLOBALS as RECORD_TEMPLATE_HELPERS
 from ..i18n import Catalogs
 from ..pages import PageContext, render_page
-from ..pages.downloads import CAPACITY_JSON
+from ..pages.downloads import CAPACITY_JSON, PRESS_KIT
 from ..pages.environment import markdown_safe
 from ..pages.language import LanguageContext
 from ..pages.structure import SitePage, SiteStructure
+from .chart_files import chart_downloads
 from .chrome import SiteChrome
+from .embed_pages import embed_pages
+from .press_kit import press_kit_zip
+from .press_page import TEMPLATE_GLOBALS as PRESS_TEMPLATE_HELPERS
 
 CONTENT_RULES: tuple[ContentRule, ...] = (capacity_problems,)
 """The rules of the layers above ``content`` that every load applies (the build and ``campus-ia check``)."""
@@ -95,7 +99,8 @@ class SiteAssembly:
 
     def page_body(self, page: SitePage) -> str:
         """The Markdown body of a generated page, with the template helpers of the layers above ``pages``."""
-        return render_page(self.page_context(page), {**CAPACITY_TEMPLATE_HELPERS, **RECORD_TEMPLATE_HELPERS})
+        return render_page(self.page_context(page),
+                           {**CAPACITY_TEMPLATE_HELPERS, **RECORD_TEMPLATE_HELPERS, **PRESS_TEMPLATE_HELPERS})
 
     def generated_markdown(self, page: SitePage) -> str:
         """The Markdown source of a generated page: front matter, title and body."""
@@ -118,9 +123,19 @@ class SiteAssembly:
             files[CAPACITY_JSON.path] = (text + "\n").encode("utf-8")
             files.update(capacity_results_downloads(self.content, self.languages,
                                                     review_date(self.content.site.last_reviewed)))
+            files.update(chart_downloads(self.page_contexts("capacity")))
+            files[PRESS_KIT.path] = press_kit_zip(self.page_contexts("press"), files)  # last: it holds the others
         except Exception as exc:  # noqa: BLE001 - any writer's failure, named for a person
             raise DownloadError(exc) from None
         return files
+
+    def page_contexts(self, page_id: str) -> dict[str, PageContext]:
+        """Page ``page_id``'s context in each language."""
+        return {lang: self.page_context(self.structure.get(page_id, lang)) for lang in LANGUAGES}
+
+    def embed_pages(self) -> dict[str, bytes]:
+        """Each chart's embed page (site path -> HTML), for an iframe on another site."""
+        return embed_pages(self.page_contexts("capacity"))
 
 
 def _yaml_text(text: str) -> str:

@@ -31,8 +31,21 @@ POLICY: tuple[tuple[str, str], ...] = (
 )
 """Directive -> sources. ``deploy/nginx/campus-ia.conf`` sends exactly this (a test checks)."""
 
-CONTENT_SECURITY_POLICY = "; ".join(f"{directive} {sources}" for directive, sources in POLICY)
-"""The ``Content-Security-Policy`` header value."""
+
+
+def policy(frame_ancestors: str = "'none'") -> str:
+    """The header value, with ``frame-ancestors`` set to who may frame the page."""
+    return "; ".join(
+        f"{directive} {frame_ancestors if directive == 'frame-ancestors' else sources}" for directive, sources in POLICY
+    )
+
+
+CONTENT_SECURITY_POLICY = policy()
+"""The ``Content-Security-Policy`` header value: no site may frame the page."""
+
+EMBED_CONTENT_SECURITY_POLICY = policy("*")
+"""The same for a chart's embed page (``embed_pages.EMBED_PAGE``), which any site may frame:
+nginx sends it, and no ``X-Frame-Options``, for those addresses only."""
 
 _SCRIPT_TYPES = frozenset({
     "", "module", "text/javascript", "application/javascript", "application/ecmascript",
