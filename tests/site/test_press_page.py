@@ -12,7 +12,7 @@ import pytest
 from lxml import html as lxml_html
 
 from campus_ia.facts.selection import key_figures
-from campus_ia.pages.downloads import CHART_DOWNLOADS, DATASET_DOWNLOADS, PRESS_KIT, SITE_DOWNLOADS
+from campus_ia.pages.downloads import CHART_DOWNLOADS, DATASET_DOWNLOADS, PRESS_KIT, SITE_DOWNLOADS, UPDATES_FEED
 from campus_ia.site import LANGUAGES
 from campus_ia.site.assembly import SiteAssembly
 from campus_ia.site.press_kit import press_text_path
@@ -38,8 +38,10 @@ def test_press_kit_holds_the_texts_the_data_and_the_charts(built_site: Path) -> 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.testzip() is None
         members = {info.filename: archive.read(info) for info in archive.infolist()}
-    capacity_json = [d for d in SITE_DOWNLOADS if d.path == "data/capacity.json"]
-    expected_files = [*DATASET_DOWNLOADS, *capacity_json, *(f for key in CHARTS for f in CHART_DOWNLOADS[key].files)]
+    feeds = {d.path for d in UPDATES_FEED.values()}  # news, not data: the only downloads left out
+    expected_files = [*(d for d in SITE_DOWNLOADS if d.path not in feeds),
+                      *(f for key in CHARTS for f in CHART_DOWNLOADS[key].files)]
+    assert {d.path for d in DATASET_DOWNLOADS} <= {d.path for d in expected_files}
     assert set(members) == {press_text_path(lang) for lang in LANGUAGES} | {d.path for d in expected_files}
     for download in expected_files:  # byte for byte the files the site publishes
         assert members[download.path] == (built_site / download.path).read_bytes(), download.path

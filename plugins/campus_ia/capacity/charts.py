@@ -7,7 +7,9 @@ phone's column (about 358 CSS px at 390 px wide), where 14-unit text shows at ab
 the smallest text (13 units) above 12 px; the theme caps its width on wide screens, so text
 never grows past about 1.4 times. Every text wraps at build time (SVG text does not wrap
 itself), the note under the bars included. The SVG has a viewBox and no width/height
-attributes: the theme's ``.cia-chart`` rule sizes it to its container.
+attributes: the theme's ``.cia-chart`` rule sizes it to its container. ``standalone_chart`` draws
+the same chart as a file of its own (downloads, the PNG edition): title and source inside,
+colours and size as attributes.
 Colours come from classes; the ``currentColor`` presentation attributes are only a fallback
 that stays readable in light and dark schemes when the theme stylesheet is missing (they
 are attributes, not ``style=``, so a strict CSP allows them, and any CSS rule overrides them).

@@ -16,7 +16,7 @@ from ..capacity.page_charts import ChartView
 from ..facts.selection import figure_anchor, key_figures
 from ..i18n import N_
 from ..pages import PageContext
-from ..pages.downloads import CHART_DOWNLOADS, DATASET_DOWNLOADS, PRESS_KIT, SITE_DOWNLOADS, Download
+from ..pages.downloads import CHART_DOWNLOADS, PRESS_KIT, SITE_DOWNLOADS, Download
 from ..pages.figures import STATUS_LABELS
 from ..formatting.locales import number_locale
 from .chart_files import capacity_charts
@@ -32,6 +32,8 @@ FORMATS = {
     "application/zip": "ZIP",
 }
 """A download's format as readers know it, by media type."""
+
+FEED_TYPE = "application/atom+xml"
 
 DATA_LICENCE = "Licence Ouverte 2.0 (Etalab)"
 """The data licence every page's footer declares (``site.assembly.FOOTER_LICENCE``)."""
@@ -157,14 +159,14 @@ def _statuses(ctx: PageContext) -> tuple[str, ...]:
     ))
 
 
-def _what(ctx: PageContext, download: Download) -> str:
+def _what(ctx: PageContext, download: Download, names: dict[str, str]) -> str:
+    """What a download holds, in words; ``names``: each chart's title by its key."""
     _ = ctx.gettext
     path = download.path
     if path == PRESS_KIT.path:
         return _("Press kit: these texts, the data and the charts")
     if path.startswith("data/charts/"):
         chart = path.split("/")[-1].split(".")[0]
-        names = {view.key: view.title for view in capacity_charts(ctx)}
         kind = _("chart data for spreadsheets set to French") if ".spreadsheet." in path else (
             _("chart data") if download.media_type == "text/csv" else _("chart"))
         return f"{names.get(chart, chart)} ({kind})"
@@ -176,21 +178,21 @@ def _what(ctx: PageContext, download: Download) -> str:
         return _("Facts sheet: every figure with its source")
     if download.media_type == "text/calendar":
         return _("Timeline as a calendar")
-    if download.media_type == "application/atom+xml":
+    if download.media_type == FEED_TYPE:
         return _("Updates feed")
     if path.startswith("data/capacity"):
         return _("Capacity model: assumptions and results")
     return download.name
 
 
-def _row(ctx: PageContext, download: Download) -> DownloadRow:
+def _row(ctx: PageContext, download: Download, names: dict[str, str]) -> DownloadRow:
     if download.lang:  # the language's name in the page's language: "anglais" on a French page
         name = number_locale(ctx.lang).languages.get(download.lang, download.lang)
         language = name[:1].upper() + name[1:]
     else:
         language = ctx.gettext(N_("French and English"))
     # The path, not the bare name: the French and English feeds are both feed.xml.
-    return DownloadRow(download.path, ctx.asset(download.path), _what(ctx, download),
+    return DownloadRow(download.path, ctx.asset(download.path), _what(ctx, download, names),
                        FORMATS.get(download.media_type, download.media_type), language)
 
 
@@ -200,9 +202,9 @@ def chart_files_written(ctx: PageContext) -> tuple[Download, ...]:
 
 
 def kit_downloads(ctx: PageContext) -> tuple[Download, ...]:
-    """The files the press kit holds besides its texts: the data set, the capacity model, the charts."""
-    capacity = tuple(d for d in SITE_DOWNLOADS if d not in DATASET_DOWNLOADS and d.media_type == "application/json")
-    return (*DATASET_DOWNLOADS, *capacity, *chart_files_written(ctx))
+    """The files the press kit holds besides its texts: every download but the feeds (news, not data),
+    and the charts."""
+    return (*(d for d in SITE_DOWNLOADS if d.media_type != FEED_TYPE), *chart_files_written(ctx))
 
 
 def press_view(ctx: PageContext) -> PressView:
@@ -210,7 +212,9 @@ def press_view(ctx: PageContext) -> PressView:
     _ = ctx.gettext
     campus = ctx.content.campus.campus
     publisher, contact, no_contact = _contact(ctx)
-    downloads = (*SITE_DOWNLOADS, *chart_files_written(ctx))
+    charts = capacity_charts(ctx)
+    names = {view.key: view.title for view in charts}
+    downloads = (*SITE_DOWNLOADS, *(f for view in charts for f in CHART_DOWNLOADS[view.key].files))
     return PressView(
         short=ctx.fmt.typography(_("%(name)s. %(tagline)s.") % {
             "name": campus.name[ctx.lang], "tagline": campus.tagline[ctx.lang]}),
@@ -222,8 +226,8 @@ def press_view(ctx: PageContext) -> PressView:
         no_contact=no_contact,
         reuse=_reuse(ctx),
         statuses=_statuses(ctx)[:2],
-        downloads=tuple(_row(ctx, d) for d in downloads),
-        kit=_row(ctx, PRESS_KIT),
+        downloads=tuple(_row(ctx, d, names) for d in downloads),
+        kit=_row(ctx, PRESS_KIT, names),
     )
 
 
