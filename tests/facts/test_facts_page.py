@@ -16,6 +16,7 @@ import pytest
 
 from campus_ia.content.model import Bilingual
 from campus_ia.exports import build_downloads
+from campus_ia.pages.downloads import LISTED_DOWNLOADS
 from campus_ia.facts import TEMPLATE_DIR, context_figures, key_figures, key_milestones
 from campus_ia.site.assembly import SiteAssembly
 from tests.support.site_markdown import markdown_to_html
@@ -188,9 +189,15 @@ def test_download_links_point_at_built_files(facts_pages, assembly: SiteAssembly
     downloads = assembly.downloads()  # the site's, the capacity model's files included
     page_url = assembly.structure.get("facts", lang).url
     hrefs = [a.get("href") for a in facts_pages[lang]["tree"].xpath(
-        '//div[contains(@class, "cia-facts--downloads")]//a | //p[@class="cia-feed"]/a')]
+        '//div[contains(@class, "cia-facts--downloads")]//a[@download] | //p[@class="cia-feed"]/a')]
     targets = {posixpath.normpath(posixpath.join(page_url, href)) for href in hrefs}
-    assert targets == set(downloads) - {("en" if lang == "fr" else "fr") + "/feed.xml"}
+    # The data files of the one downloads table, and this language's feed; the charts and the press
+    # kit are on the press page, which the section links to.
+    listed = {d.path for _heading, group in LISTED_DOWNLOADS for d in group}
+    assert listed <= set(downloads)
+    assert targets == listed | {f"{lang}/feed.xml"}
+    more = one(facts_pages[lang]["tree"], '//p[@class="cia-downloads__more"]/a').get("href")
+    assert posixpath.normpath(posixpath.join(page_url, more)) + "/" == assembly.structure.get("press", lang).url
     notes = " ".join(text_of(p) for p in facts_pages[lang]["tree"].xpath('//p[@class="cia-downloads__notes"]'))
     assert "UTF-8" in notes and "ISO 8601" in notes
 
