@@ -170,10 +170,13 @@ def _what(ctx: PageContext, download: Download, names: dict[str, str]) -> str:
         kind = _("chart data for spreadsheets set to French") if ".spreadsheet." in path else (
             _("chart data") if download.media_type == "text/csv" else _("chart"))
         return f"{names.get(chart, chart)} ({kind})"
+    if path.endswith(".schema.json"):
+        return _("JSON Schema of %(file)s") % {"file": path.removesuffix(".schema.json").rsplit("/", 1)[-1] + ".json"}
     if ".spreadsheet." in path:
-        return _("Facts sheet, for spreadsheets set to French")
-    if path.endswith("schema.json"):
-        return _("Schema of the facts sheet's JSON")
+        return _("%(file)s for a spreadsheet set to French (';' and decimal comma)") % {
+            "file": path.rsplit("/", 1)[-1].replace(".spreadsheet", "")}
+    if download.label:  # the words of the one downloads table, as the facts page shows them
+        return _(download.label)
     if path.startswith("data/facts"):
         return _("Facts sheet: every figure with its source")
     if download.media_type == "text/calendar":
