@@ -54,7 +54,8 @@ _ATTRIBUTE = re.compile(
 # kept and a page mostly costs dictionary look-ups; a site of hundreds of pages paid
 # seconds re-doing the same steps. The steps depend on nothing else (``text`` is the
 # default rule set), so what is kept never goes stale; it is emptied when it grows large.
-_State = tuple  # (base language, open elements, language, raw text, last French character)
+# (base language, open elements as (name, language, raw text), language, raw text, last French character)
+_State = tuple[str, tuple[tuple[str, str, bool], ...], str, bool, str]
 _STATE_IDS: dict[_State, int] = {}
 _STATES: list[_State] = []
 _STEPS: dict[tuple[int, str, str], tuple[str, int]] = {}
