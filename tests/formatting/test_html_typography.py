@@ -64,3 +64,24 @@ def test_elision_before_a_link_or_emphasis():
     )
     # Not after a space (an opening quote mark), nor before a block.
     assert french_html("<p>dit '<a>x</a></p><p>l'</p><p>a</p>") == "<p>dit '<a>x</a></p><p>l'</p><p>a</p>"
+
+
+def test_steps_kept_from_earlier_pages_give_what_a_fresh_walk_gives():
+    from campus_ia.formatting.typography import french_typography
+
+    def fresh(html: str, lang: str) -> str:  # another callable: french_html keeps nothing for it
+        return french_html(html, lang, lambda text: french_typography(text))
+
+    chrome = ('<html lang="{lang}"><head><title>L\'IA : {title}</title></head><body>'
+              '<nav><a href="../en/" lang="en" hreflang="en">English: home</a> <a href="../fr/" lang="fr">Accueil : l\'IA</a></nav>'
+              '<p>{body}</p><pre><code>a ; b</code></pre></body></html>')
+    pages = [
+        chrome.format(lang="fr", title="un", body="d'<a href=\"x\">énergie</a>; 1 400 MW ?"),
+        chrome.format(lang="en", title="one", body="it's 1 400 MW: yes"),
+        chrome.format(lang="fr", title="deux", body="<em>(</em>; « oui » l'<strong>IA</strong>"),
+        chrome.format(lang="fr", title="un", body="d'<a href=\"x\">énergie</a>; 1 400 MW ?"),
+    ]
+    for page in pages * 2:  # the second round finds every step already kept
+        lang = 'en' if 'lang="en"><head>' in page else 'fr'
+        assert french_html(page, lang) == fresh(page, lang)
+    assert NNBSP + "; 1" + NNBSP + "400" in french_html(pages[0], "fr")

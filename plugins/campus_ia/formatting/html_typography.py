@@ -48,66 +48,111 @@ _ATTRIBUTE = re.compile(
 )
 
 
+# The walk below is a pure function of (state, text before a tag, the tag): a state is the
+# base language, the open elements and the last French character. Pages of one site share
+# most of that (header, navigation, footer: about nine tenths of a page), so each step is
+# kept and a page mostly costs dictionary look-ups; a site of hundreds of pages paid
+# seconds re-doing the same steps. The steps depend on nothing else (``text`` is the
+# default rule set), so what is kept never goes stale; it is emptied when it grows large.
+# (base language, open elements as (name, language, raw text), language, raw text, last French character)
+_State = tuple[str, tuple[tuple[str, str, bool], ...], str, bool, str]
+_STATE_IDS: dict[_State, int] = {}
+_STATES: list[_State] = []
+_STEPS: dict[tuple[int, str, str], tuple[str, int]] = {}
+_MAX_STEPS = 400_000
+
+
 def french_html(html: str, lang: str = "fr", text: Callable[[str], str] = french_typography) -> str:
     """``html`` with ``text`` applied to every text node and text attribute whose language is French.
 
     ``lang`` is the language of text outside any element that declares one (the
     ``<html lang>`` of a full page declares its own).
     """
-    out: list[str] = []
-    stack: list[tuple[str, str, bool]] = []  # (element, language, raw text) of the open elements
-    current, raw = lang, False
+    if "<" not in html:  # one text node (a search entry's text, a title)
+        return text(html) if html and lang == "fr" else html
+    state: _State = (lang, (), lang, False, "")
+    if text is not french_typography:  # another rule set (tests): nothing kept
+        out: list[str] = []
+        position = 0
+        for match in _MARKUP.finditer(html):
+            piece, state = _step(state, html[position:match.start()], match, text)
+            out.append(piece)
+            position = match.end()
+        out.append(_french_text(state, html[position:], text)[0])
+        return "".join(out)
+    if len(_STEPS) > _MAX_STEPS:
+        _STEPS.clear()
+        _STATE_IDS.clear()
+        _STATES.clear()
+    steps, state_id = _STEPS, _state_id(state)
+    out = []
     position = 0
-    before = ""  # the last character of French text in the same run of inline text
-
-    def french(segment: str) -> str:
-        nonlocal before
-        if not segment or current != "fr" or raw:
-            before = ""
-            return segment
-        # The rules look at the character before a mark ("word;" vs "(;"): give them
-        # the one that ends the previous text node when an inline tag sits between.
-        context = before if before.isalnum() or before in ")]»’.…" else ""
-        result = text(context + segment)[len(context):]
-        before = result[-1]
-        return result
-
     for match in _MARKUP.finditer(html):
-        out.append(french(html[position:match.start()]))
+        key = (state_id, html[position:match.start()], match[0])
+        kept = steps.get(key)
+        if kept is None:
+            piece, after = _step(_STATES[state_id], key[1], match, text)
+            kept = steps[key] = (piece, _state_id(after))
+        out.append(kept[0])
+        state_id = kept[1]
         position = match.end()
-        name = (match["name"] or "").lower()
-        if name in _INLINE and not match["close"] and before in ("'", ";") and current == "fr" and not raw:
-            # "d'<a>électricité</a>": an elision whose word is inside the link.
-            elided = _ELISION_BEFORE_TAG.search(out[-1])
-            if elided:
-                out[-1] = out[-1][:elided.start(1)] + APOSTROPHE
-                before = APOSTROPHE
-        if name not in _INLINE:
-            before = ""
-        if not name:  # comment or doctype
-            out.append(match[0])
-            continue
-        if match["close"]:
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == name:
-                    del stack[depth:]
-                    break
-            current, raw = (stack[-1][1], stack[-1][2]) if stack else (lang, False)
-            out.append(match[0])
-            continue
-        attrs = match["attrs"] or ""
-        declared = _declared_lang(attrs)
-        element_lang = declared if declared is not None else current
-        if element_lang == "fr" and not raw:
-            out.append(f"<{match['name']}{_french_attributes(name, attrs, text)}>")
-        else:
-            out.append(match[0])
-        if name in _VOID or attrs.rstrip().endswith("/"):
-            continue
-        current, raw = element_lang, raw or name in _RAW_TEXT
-        stack.append((name, current, raw))
-    out.append(french(html[position:]))
+    out.append(_french_text(_STATES[state_id], html[position:], text)[0])
     return "".join(out)
+
+
+def _state_id(state: _State) -> int:
+    found = _STATE_IDS.get(state)
+    if found is None:
+        found = _STATE_IDS[state] = len(_STATES)
+        _STATES.append(state)
+    return found
+
+
+def _french_text(state: _State, segment: str, text: Callable[[str], str]) -> tuple[str, _State]:
+    """One text node in ``state``, and the state after it (its last French character)."""
+    lang, stack, current, raw, before = state
+    if not segment or current != "fr" or raw:
+        return segment, (lang, stack, current, raw, "")
+    # The rules look at the character before a mark ("word;" vs "(;"): give them
+    # the one that ends the previous text node when an inline tag sits between.
+    context = before if before.isalnum() or before in ")]»’.…" else ""
+    result = text(context + segment)[len(context):]
+    return result, (lang, stack, current, raw, result[-1])
+
+
+def _step(state: _State, segment: str, match: re.Match[str], text: Callable[[str], str]) -> tuple[str, _State]:
+    """The text before a tag and the tag itself, rewritten, and the state after them."""
+    written, state = _french_text(state, segment, text)
+    lang, stack, current, raw, before = state
+    name = (match["name"] or "").lower()
+    if name in _INLINE and not match["close"] and before in ("'", ";") and current == "fr" and not raw:
+        # "d'<a>électricité</a>": an elision whose word is inside the link.
+        elided = _ELISION_BEFORE_TAG.search(written)
+        if elided:
+            written = written[:elided.start(1)] + APOSTROPHE
+            before = APOSTROPHE
+    if name not in _INLINE:
+        before = ""
+    if not name:  # comment or doctype
+        return written + match[0], (lang, stack, current, raw, before)
+    if match["close"]:
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == name:
+                stack = stack[:depth]
+                break
+        current, raw = (stack[-1][1], stack[-1][2]) if stack else (lang, False)
+        return written + match[0], (lang, stack, current, raw, before)
+    attrs = match["attrs"] or ""
+    declared = _declared_lang(attrs)
+    element_lang = declared if declared is not None else current
+    if element_lang == "fr" and not raw:
+        written += f"<{match['name']}{_french_attributes(name, attrs, text)}>"
+    else:
+        written += match[0]
+    if name in _VOID or attrs.rstrip().endswith("/"):
+        return written, (lang, stack, current, raw, before)
+    current, raw = element_lang, raw or name in _RAW_TEXT
+    return written, (lang, (*stack, (name, current, raw)), current, raw, before)
 
 
 def _declared_lang(attrs: str) -> str | None:
