@@ -1,5 +1,5 @@
 """Lighthouse on the key pages, both languages: accessibility, best practices and SEO at 100,
-performance at 95 or more, with Lighthouse's default mobile emulation and throttling.
+with Lighthouse's default mobile emulation and throttling.
 
 ``scripts/lighthouse.mjs`` serves the built site on 127.0.0.1 as the production host does
 (with the build's pre-compressed ``.gz`` copies) and runs the Lighthouse CLI on each page,
@@ -7,10 +7,11 @@ one after the other. One run per page, all from one module-scoped fixture, check
 test: under ``pytest -n``, the six audits then stay on one worker, never twice, never in
 parallel with each other.
 
-Performance is the one noisy score: Lighthouse simulates a slow phone by multiplying the CPU
-time it observes, so a busy test machine (other workers building and driving browsers)
-inflates Total Blocking Time. A page under 95 gets one second run and keeps its better
-score; a page that is really too slow fails both. The other categories are not retried.
+The performance score is printed with the others but not asserted: it is CPU time seen
+through a simulated slow phone (the CPU time observed, multiplied by four), so on a
+two-core test machine it moves by several points from one run to the next, and the
+project keeps speed goals in its benchmarks, not in timed tests (see README). The
+accessibility, best-practices and SEO audits do not depend on timing and must be 100.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import pytest
 pytestmark = pytest.mark.lighthouse
 
 PAGES = ("fr/", "en/", "fr/chiffres-cles/", "en/facts/", "fr/modele-de-capacite/", "en/capacity-model/")
-MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+MINIMUM = {"accessibility": 100, "best-practices": 100, "seo": 100}
 CHROME = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
 
 
@@ -65,12 +66,6 @@ def lighthouse(repo_root: Path, built_site: Path) -> dict[str, dict[str, Any]]:
     if not os.access(CHROME, os.X_OK):
         _unavailable(f"Chromium not found at {CHROME}")
     results = {r["path"]: r for r in run_lighthouse(repo_root, built_site, list(PAGES))}
-    slow = [p for p, r in results.items() if (r["scores"]["performance"] or 0) < MINIMUM["performance"]]
-    if slow:
-        for again in run_lighthouse(repo_root, built_site, slow):
-            if (again["scores"]["performance"] or 0) > (results[again["path"]]["scores"]["performance"] or 0):
-                again["retried"] = True
-                results[again["path"]] = again
     return results
 
 
@@ -81,12 +76,11 @@ def report_table(results: dict[str, dict[str, Any]]) -> str:
         lines.append(
             f"/{path:23} {s['performance']!s:>4} {s['accessibility']!s:>4} {s['best-practices']!s:>3} {s['seo']!s:>4}"
             f" {(r['transferBytes'] or 0) / 1024:5.0f} {r['requests']!s:>4} {m['tbt'] or 0:7.0f} {m['lcp'] or 0:7.0f}"
-            + ("  (2nd run)" if r.get("retried") else "")
         )
     return "\n".join(lines)
 
 
-def test_key_pages_score_full_marks_and_load_fast(lighthouse: dict[str, dict[str, Any]]) -> None:
+def test_key_pages_score_full_marks_for_accessibility_practices_and_seo(lighthouse: dict[str, dict[str, Any]]) -> None:
     print("\n" + report_table(lighthouse))
     problems = []
     for path, result in lighthouse.items():
