@@ -14,6 +14,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from campus_ia.pages.bytecode_cache import CACHE_FOLDER, LayeredBytecodeCache
+from campus_ia.sharing import CHART_CACHE_FOLDER
 from tests.support.build import build, copy_project
 
 
@@ -169,6 +170,26 @@ def test_the_build_keeps_them_in_the_project_and_works_once_they_are_deleted(tmp
     pages = sorted(p.relative_to(tmp_path / "first") for p in (tmp_path / "first").rglob("*.html"))
     assert pages and pages == sorted(p.relative_to(tmp_path / "second") for p in (tmp_path / "second").rglob("*.html"))
     assert [p for p in pages if (tmp_path / "first" / p).read_bytes() != (tmp_path / "second" / p).read_bytes()] == []
+
+
+@pytest.mark.slow
+def test_chart_images_are_kept_in_the_project_and_drawn_again_once_deleted(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    folder = project / CHART_CACHE_FOLDER
+
+    first = build(project, tmp_path / "first")
+    assert first.returncode == 0, first.stderr
+    charts = sorted((tmp_path / "first").glob("**/charts/*.png"))
+    assert charts, "the build wrote no chart PNG"
+    kept = {p.read_bytes() for p in folder.glob("*.png")}
+    assert {p.read_bytes() for p in charts} == kept  # every chart kept, nothing else
+
+    shutil.rmtree(project / ".cache")
+    second = build(project, tmp_path / "second")
+    assert second.returncode == 0, second.stderr
+    assert {p.read_bytes() for p in folder.glob("*.png")} == kept
+    assert [p.read_bytes() for p in charts] == [
+        (tmp_path / "second" / p.relative_to(tmp_path / "first")).read_bytes() for p in charts]
 
 
 def test_markup_from_a_filter_is_left_alone_by_autoescape(templates: Path, tmp_path: Path) -> None:

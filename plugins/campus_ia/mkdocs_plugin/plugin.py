@@ -33,7 +33,7 @@ from ..formatting.html_typography import french_html
 from ..i18n import CatalogError, Catalogs
 from ..pages.bytecode_cache import CACHE_FOLDER, compiled_templates
 from ..pages.raw_blocks import restore_html_blocks, stash_html_blocks
-from ..sharing import PREVIEW_CACHE_FOLDER, kept_previews, preview_images
+from ..sharing import CHART_CACHE_FOLDER, PREVIEW_CACHE_FOLDER, kept_charts, kept_previews, preview_images
 from ..site import LANGUAGES
 from ..site.alternates import sitemap_entries
 from ..site.assembly import DownloadError, SiteAssembly
@@ -106,6 +106,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.collections.start()  # until on_post_build, on_build_error or on_shutdown
         compiled_templates().keep_in(self.project_dir / CACHE_FOLDER)
         kept_previews().keep_in(self.project_dir / PREVIEW_CACHE_FOLDER)
+        kept_charts().keep_in(self.project_dir / CHART_CACHE_FOLDER)
         try:
             self.assembly = SiteAssembly.load(
                 self.project_dir / self.config.content_dir,

@@ -21,7 +21,7 @@ from ..formatting.csv_table import csv_table
 from ..i18n import N_
 from ..pages import PageContext
 from ..pages.downloads import CHART_DOWNLOADS
-from ..sharing.chart_png import chart_png
+from ..sharing import cached_chart_png
 
 PNG_SCALE = 3
 """Pixels per unit of the chart's 350-unit-wide viewBox: a 1050-pixel-wide PNG, sharp on a slide."""
@@ -93,7 +93,7 @@ def chart_downloads(contexts: Mapping[str, PageContext]) -> dict[str, bytes]:
             paths = CHART_DOWNLOADS[view.key]
             svg = chart_svg(ctx, view)
             files[paths.svg[lang].path] = svg.encode("utf-8")
-            files[paths.png[lang].path] = chart_png(svg, scale=PNG_SCALE)
+            files[paths.png[lang].path] = cached_chart_png(svg, scale=PNG_SCALE)
             files[paths.csv[lang].path] = chart_csv(ctx, view)
             if lang == paths.spreadsheet_csv.lang:
                 files[paths.spreadsheet_csv.path] = chart_csv(ctx, view, spreadsheet=True)

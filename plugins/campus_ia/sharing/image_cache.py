@@ -1,0 +1,97 @@
+"""Drawn images kept between builds, as Material's social plugin keeps its cards.
+
+Drawing and compressing a PNG costs tens to hundreds of milliseconds; a site would pay
+that on every build (and every rebuild of ``mkdocs serve``) for images that change only
+with their texts. An :class:`ImageCache` keeps each image in memory (the rebuilds of one
+``mkdocs serve``) and in a folder of the project under :data:`CACHE_ROOT` (where
+Material keeps its plugins' caches too) for the next process.
+
+An image is found by its texts and by the drawing itself: the source of the module
+that draws it, the shipped fonts and Pillow's version. Change any and every image is
+drawn afresh. A folder holds nothing else and may be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from pathlib import Path, PurePosixPath
+from types import ModuleType
+from typing import Callable
+
+import PIL
+
+from .preview_image import FONTS
+
+log = logging.getLogger("mkdocs.plugins.campus_ia.image_cache")
+
+CACHE_ROOT = PurePosixPath(".cache/plugin/campus-ia")
+"""Under the project's folder: where each kind of image has its own folder."""
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+class ImageCache:
+    """Memory first, then (if any) a folder shared with later processes.
+
+    ``draw`` makes the PNG from the texts; ``drawn_by`` is the module whose source, with
+    the fonts and Pillow, decides what a drawing looks like.
+    """
+
+    def __init__(self, draw: Callable[..., bytes], drawn_by: ModuleType) -> None:
+        self._draw = draw
+        self._drawn_by = drawn_by
+        self._drawing: str | None = None
+        self._memory: dict[str, bytes] = {}
+        self._folder: Path | None = None
+
+    def keep_in(self, folder: Path | None) -> None:
+        """Keep images in ``folder`` too (made when first needed); None: memory only."""
+        self._folder = Path(folder) if folder is not None else None
+
+    def png(self, *texts: str) -> bytes:
+        """``draw(*texts)``, drawn only if no build drew it before."""
+        key = hashlib.sha256("\0".join((self._digest(), *texts)).encode()).hexdigest()
+        data = self._memory.get(key)
+        if data is None:
+            data = self._read(key)
+        if data is None:
+            data = self._draw(*texts)
+            self._write(key, data)
+        self._memory[key] = data
+        return data
+
+    def _digest(self) -> str:
+        """What the images depend on besides their texts: the drawing code, the fonts, Pillow."""
+        if self._drawing is None:
+            digest = hashlib.sha256(PIL.__version__.encode())
+            digest.update(Path(str(self._drawn_by.__file__)).read_bytes())
+            for font in sorted(FONTS.glob("*.ttf")):
+                digest.update(font.read_bytes())
+            self._drawing = digest.hexdigest()
+        return self._drawing
+
+    def _read(self, key: str) -> bytes | None:
+        if self._folder is None:
+            return None
+        try:
+            data = (self._folder / f"{key}.png").read_bytes()
+        except OSError:
+            return None
+        return data if data.startswith(PNG_SIGNATURE) else None  # a damaged entry is drawn again
+
+    def _write(self, key: str, data: bytes) -> None:
+        if self._folder is None:
+            return
+        try:
+            # Made here, not once: someone may have deleted the folder since the last image.
+            self._folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self._folder, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, self._folder / f"{key}.png")  # whole or absent, never half written
+        except OSError as exc:  # a full or read-only disk: keep working from memory
+            log.debug("Cannot keep images in %s: %s", self._folder, exc)
+            self._folder = None
