@@ -1,17 +1,18 @@
-"""Lighthouse on the key pages, both languages: accessibility, best practices and SEO at 100,
-with Lighthouse's default mobile emulation and throttling.
+"""Lighthouse on the key pages, both languages: performance at least 95, accessibility, best
+practices and SEO at 100, with Lighthouse's default mobile emulation and throttling.
 
 ``scripts/lighthouse.mjs`` serves the built site on 127.0.0.1 as the production host does
 (with the build's pre-compressed ``.gz`` copies) and runs the Lighthouse CLI on each page,
-one after the other. One run per page, all from one module-scoped fixture, checked by one
-test: under ``pytest -n``, the six audits then stay on one worker, never twice, never in
-parallel with each other.
+one after the other. All runs come from one module-scoped fixture, checked by one test: under
+``pytest -n``, the audits then stay on one worker, never twice, never in parallel with each
+other.
 
-The performance score is printed with the others but not asserted: it is CPU time seen
-through a simulated slow phone (the CPU time observed, multiplied by four), so on a
-two-core test machine it moves by several points from one run to the next, and the
-project keeps speed goals in its benchmarks, not in timed tests (see README). The
-accessibility, best-practices and SEO audits do not depend on timing and must be 100.
+The performance score is CPU time seen through a simulated slow phone (the time observed,
+multiplied by four), so on a two-core test machine one run moves by several points. As
+Lighthouse's documentation advises (docs/variability.md, "Run Lighthouse multiple times"),
+each page is audited :data:`RUNS` times and the median score is the one held to the minimum;
+every run's score is printed. The accessibility, best-practices and SEO audits do not depend
+on timing: they come from the first run, which audits every category.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ import pytest
 pytestmark = pytest.mark.lighthouse
 
 PAGES = ("fr/", "en/", "fr/chiffres-cles/", "en/facts/", "fr/modele-de-capacite/", "en/capacity-model/")
-MINIMUM = {"accessibility": 100, "best-practices": 100, "seo": 100}
+MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+RUNS = 3
+"""Audits of each page; its performance score is the median of these runs."""
 CHROME = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
 
 
@@ -43,12 +46,12 @@ def _unavailable(reason: str) -> NoReturn:
 def run_lighthouse(repo_root: Path, site_dir: Path, paths: list[str]) -> list[dict[str, Any]]:
     """Summaries from ``scripts/lighthouse.mjs`` for ``paths`` of the site in ``site_dir``."""
     result = subprocess.run(
-        ["node", str(repo_root / "scripts" / "lighthouse.mjs"), str(site_dir), *paths],
+        ["node", str(repo_root / "scripts" / "lighthouse.mjs"), str(site_dir), "--runs", str(RUNS), *paths],
         cwd=repo_root,
         env={**os.environ, "CHROME_PATH": str(CHROME)},
         capture_output=True,
         text=True,
-        timeout=180 * len(paths),
+        timeout=180 * RUNS * len(paths),
         check=False,
     )
     if result.returncode != 0:
@@ -70,17 +73,18 @@ def lighthouse(repo_root: Path, built_site: Path) -> dict[str, dict[str, Any]]:
 
 
 def report_table(results: dict[str, dict[str, Any]]) -> str:
-    lines = [f"{'page':24} perf a11y  bp  seo  KB    req  TBT ms  LCP ms"]
+    lines = [f"{'page':24} perf a11y  bp  seo  KB    req  TBT ms  LCP ms  runs"]
     for path, r in results.items():
         s, m = r["scores"], r["metrics"]
         lines.append(
             f"/{path:23} {s['performance']!s:>4} {s['accessibility']!s:>4} {s['best-practices']!s:>3} {s['seo']!s:>4}"
             f" {(r['transferBytes'] or 0) / 1024:5.0f} {r['requests']!s:>4} {m['tbt'] or 0:7.0f} {m['lcp'] or 0:7.0f}"
+            f"  {r.get('performanceRuns')}"
         )
     return "\n".join(lines)
 
 
-def test_key_pages_score_full_marks_for_accessibility_practices_and_seo(lighthouse: dict[str, dict[str, Any]]) -> None:
+def test_key_pages_are_fast_and_score_full_marks_for_accessibility_practices_and_seo(lighthouse: dict[str, dict[str, Any]]) -> None:
     print("\n" + report_table(lighthouse))
     problems = []
     for path, result in lighthouse.items():

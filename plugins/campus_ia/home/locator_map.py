@@ -40,17 +40,19 @@ def _rings() -> list[list[tuple[float, float]]]:
     return [[(float(lon), float(lat)) for lon, lat in ring] for ring in data["rings"]]
 
 
+@lru_cache(maxsize=16)  # the same campus on every home block, language and rebuild
 def locator_map(latitude: float, longitude: float) -> LocatorMap:
     """France's outline and a marker at (``latitude``, ``longitude``), in one SVG coordinate space."""
     rings = _rings()
     lons = [lon for ring in rings for lon, _ in ring]
     lats = [lat for ring in rings for _, lat in ring]
-    squeeze = math.cos(math.radians((min(lats) + max(lats)) / 2))
-    scale = (WIDTH - 2 * _MARGIN) / ((max(lons) - min(lons)) * squeeze)
-    height = round((max(lats) - min(lats)) * scale + 2 * _MARGIN)
+    west, north = min(lons), max(lats)
+    squeeze = math.cos(math.radians((min(lats) + north) / 2))
+    scale = (WIDTH - 2 * _MARGIN) / ((max(lons) - west) * squeeze)
+    height = round((north - min(lats)) * scale + 2 * _MARGIN)
 
     def project(lon: float, lat: float) -> tuple[float, float]:
-        return (_MARGIN + (lon - min(lons)) * squeeze * scale, _MARGIN + (max(lats) - lat) * scale)
+        return (_MARGIN + (lon - west) * squeeze * scale, _MARGIN + (north - lat) * scale)
 
     parts = []
     for ring in rings:
