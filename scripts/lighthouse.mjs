@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Audit pages of a built Campus IA site with Lighthouse, served the way a static host serves it.
 //
-//   node scripts/lighthouse.mjs SITE_DIR PATH... [--runs N] [--reports DIR] [--table]
+//   node scripts/lighthouse.mjs SITE_DIR PATH... [--runs N [--enough SCORE]] [--reports DIR] [--table]
 //
 // Serves SITE_DIR on 127.0.0.1 (a free port), answering `Accept-Encoding: gzip` with the
 // `.gz` copies the build writes next to each text file (what nginx `gzip_static` does), then
@@ -17,7 +17,8 @@
 // performance only) and reports the median performance score of the runs, as Lighthouse's
 // documentation advises ("Run Lighthouse multiple times", docs/variability.md): the score is CPU
 // time seen through a simulated phone and moves between runs; `performanceRuns` lists every run's
-// score and `metrics` are the median run's.
+// score and `metrics` are the median run's. With `--enough SCORE`, a page whose first run scores
+// at least SCORE for performance is not run again (a clear pass needs no median).
 // `--reports DIR` also keeps each full Lighthouse report (JSON) in DIR; `--table` prints a
 // table for people instead of the JSON (scripts/site-report).
 // Chromium comes from CHROME_PATH (default /usr/bin/chromium); nothing is downloaded.
@@ -52,11 +53,12 @@ const TYPES = {
 };
 
 function parseArgs(argv) {
-  const args = { site: null, paths: [], reports: null, table: false, runs: 1 };
+  const args = { site: null, paths: [], reports: null, table: false, runs: 1, enough: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--reports") args.reports = argv[++i];
     else if (argv[i] === "--table") args.table = true;
     else if (argv[i] === "--runs") args.runs = Math.max(1, Number.parseInt(argv[++i], 10) || 1);
+    else if (argv[i] === "--enough") args.enough = Number.parseInt(argv[++i], 10);
     else if (args.site === null) args.site = resolve(argv[i]);
     else args.paths.push(argv[i].replace(/^\/+/, ""));
   }
@@ -203,6 +205,7 @@ async function main() {
           await writeFile(join(args.reports, name), text);
         }
         runs.push(summarise(path, JSON.parse(text)));
+        if (run === 0 && args.enough !== null && (runs[0].scores.performance ?? -1) >= args.enough) break;
       }
       results.push(medianOf(runs));
     }
