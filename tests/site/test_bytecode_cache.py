@@ -155,7 +155,7 @@ def test_without_a_folder_memory_still_serves_rebuilds(templates: Path) -> None:
 
 @pytest.mark.slow
 def test_the_build_keeps_them_in_the_project_and_works_once_they_are_deleted(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", warm_cache=False)
     folder = project / CACHE_FOLDER
 
     first = build(project, tmp_path / "first")
@@ -174,7 +174,7 @@ def test_the_build_keeps_them_in_the_project_and_works_once_they_are_deleted(tmp
 
 @pytest.mark.slow
 def test_chart_images_are_kept_in_the_project_and_drawn_again_once_deleted(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", warm_cache=False)
     folder = project / CHART_CACHE_FOLDER
 
     first = build(project, tmp_path / "first")

@@ -20,6 +20,8 @@ BIN_DIR = Path(sys.executable).parent
 """The virtualenv's ``bin`` folder, where the ``mkdocs`` and ``properdocs`` scripts live."""
 
 PROJECT_INPUTS = ("mkdocs.yml", "docs", "content", "locales")
+BUILD_CACHE = Path(".cache/plugin/campus-ia")
+"""Where a project's builds keep what they may reuse (``sharing/image_cache.py``, ``pages/bytecode_cache.py``)."""
 """What :func:`copy_project` copies: the config and every folder the build reads."""
 
 
@@ -61,11 +63,15 @@ def build(
     )
 
 
-def copy_project(dst: Path, *, source: Path = REPO_ROOT) -> Path:
+def copy_project(dst: Path, *, source: Path = REPO_ROOT, warm_cache: bool = True) -> Path:
     """Copy the site's inputs (:data:`PROJECT_INPUTS`) from ``source`` into ``dst``; return ``dst``.
 
     For tests that change content: they edit the copy and build it, never the
     working tree. ``mkdocs.yml`` must exist; a missing folder is skipped.
+    ``warm_cache``: also copy what ``source``'s builds kept in :data:`BUILD_CACHE` (compiled
+    templates, preview and chart images, each found by what it was made from), as an
+    editor's project has it: a build of the copy then draws only what its edit changed
+    (about two seconds less per build). Tests of that cache pass False.
     """
     dst = Path(dst)
     dst.mkdir(parents=True, exist_ok=True)
@@ -80,4 +86,10 @@ def copy_project(dst: Path, *, source: Path = REPO_ROOT) -> Path:
             )
         elif item.is_file():
             shutil.copy2(item, dst / name)
+    cache = source / BUILD_CACHE
+    if warm_cache and cache.is_dir():
+        try:  # another test's build may be adding entries (each written whole, then renamed)
+            shutil.copytree(cache, dst / BUILD_CACHE, ignore=shutil.ignore_patterns("*.tmp"), dirs_exist_ok=True)
+        except (OSError, shutil.Error):
+            pass  # a cold cache only makes the build slower
     return dst
