@@ -54,3 +54,16 @@ def test_no_placeholder_address_reaches_a_reader(built_site: Path) -> None:
         if path.suffix in {".html", ".xml", ".json", ".csv", ".ics"}:
             text = path.read_text(encoding="utf-8", errors="replace")
             assert "example.org" not in text and "example.com" not in text, path
+
+
+def test_not_found_pages_link_their_preview_image_from_any_depth(built_site: Path) -> None:
+    """A 404 page is served at whatever address was asked for: its image must not depend on it."""
+    pages = sorted(built_site.glob("**/404.html"))
+    assert len(pages) >= 3  # the root's and each language's
+    for page in pages:
+        [image] = lxml_html.fromstring(page.read_bytes()).xpath('//meta[@property="og:image"]/@content')
+        folder = "/" + page.relative_to(built_site).parent.as_posix().strip(".") + "/"
+        targets = {urlsplit(urljoin((folder + deep).replace("//", "/"), image)).path.lstrip("/")
+                   for deep in ("", "missing/", "a/b/c/")}
+        assert len(targets) == 1, f"{page}: og:image {image} points to {sorted(targets)} depending on the address"
+        assert _png_size(built_site / targets.pop()) == (1200, 630), page

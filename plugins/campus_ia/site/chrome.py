@@ -160,7 +160,7 @@ class SiteChrome:
             is_home=page.slug == "",
             og_locale=og_locale,
             og_alternates=tuple(og_alternates),
-            og_image=self._preview_url(page),
+            og_image=self._preview_url(page, href),
             alternates=tuple(alternates(self.structure, page, language.site_url)) if hreflang and language.has_address else (),
             switch=language_switch(self.structure.translations(page), href, current=page.lang),
             lang_root=_join(base_url, f"{page.lang}/"),
@@ -169,13 +169,14 @@ class SiteChrome:
             **extra,
         )
 
-    def _preview_url(self, page: SitePage) -> str:
+    def _preview_url(self, page: SitePage, href: Callable[[str], str]) -> str:
         """The preview image's address: absolute once the site has one (as Open Graph wants), else
-        relative to the page, which is all that can be said without a public address."""
+        as the page links the site (``href``: relative to a page, from the root on a 404 page served
+        at any depth), which is all that can be said without a public address."""
         language, path = self.languages[page.lang], preview_image_path(page.lang, page.id)
         if language.has_address:
             return language.site_url.rstrip("/") + "/" + path
-        return relative_url(page.url, path)
+        return href(path)
 
 
 def language_switch(pages: list[SitePage], href: Callable[[str], str], *, current: str | None) -> tuple[LanguageLink, ...]:
