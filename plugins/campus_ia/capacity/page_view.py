@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..content.model import RangedInput
 from ..pages.downloads import CHART_DOWNLOADS, EMBED_SLUGS
 from .calculator import CalculatorView, calculator_view
+from .embed_code import embed_code
 from .display import approximate, approximate_share, exact
 from .from_content import capacity_inputs, investment_report, model_accelerator, referenced_figure
 from .page_investment import investment_sentence
@@ -371,5 +372,6 @@ def capacity_view(ctx: PageContext) -> CapacityPageView:
     )
 
 
-TEMPLATE_GLOBALS = {"capacity_view": capacity_view, "chart_files": CHART_DOWNLOADS, "embed_slugs": EMBED_SLUGS}
+TEMPLATE_GLOBALS = {"capacity_view": capacity_view, "chart_files": CHART_DOWNLOADS, "embed_slugs": EMBED_SLUGS,
+                    "embed_code": embed_code}
 """What ``capacity.md.j2`` needs from the page environment (the lead registers these)."""
