@@ -1,6 +1,7 @@
 """On a phone (390 px wide), in both languages, on every page of the built site's sitemap:
 nothing scrolls sideways, no table is wider than its column, Tab never lands off screen,
-and the capacity page's charts keep their text at 12 px or more, never clipped.
+and the capacity page's charts keep their text at 12 px or more, never clipped. On a laptop
+(1366 px), no table is wider than its column either.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 from campus_ia.site.html_checks import sitemap_paths
 
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 768}
 CAPACITY = {"fr": "fr/modele-de-capacite/", "en": "en/capacity-model/"}
 SHOW_EVERYTHING = """() => { for (const el of document.querySelectorAll('*'))
   if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible'; }"""
@@ -38,30 +40,47 @@ def pages_of(site: Path, lang: str) -> list[str]:
     return chosen
 
 
+OVERFLOWS = """() => {
+  const out = [];
+  const page = document.scrollingElement;
+  if (page.scrollWidth > innerWidth) out.push(`page is ${page.scrollWidth}px wide in ${innerWidth}px`);
+  for (const table of document.querySelectorAll('table')) {
+    // The column a table sits in: past Material's own wrappers around tables.
+    const column = table.closest('.md-typeset__scrollwrap') || table.parentElement;
+    const width = table.getBoundingClientRect().width;
+    const name = (table.caption ? table.caption.textContent : table.textContent).trim().slice(0, 50);
+    if (width > column.clientWidth + 1 || column.scrollWidth > column.clientWidth + 1)
+      out.push(`table "${name}" is ${Math.round(width)}px wide in ${column.clientWidth}px`);
+  }
+  return out; }"""
+"""What scrolls sideways on the page in view: the page itself, or a table past its column."""
+
+
+def overflows(page: Any, site_server: str, paths: list[str]) -> list[str]:
+    problems = []
+    for path in paths:
+        page.goto(site_server + path)
+        page.evaluate(SHOW_EVERYTHING)
+        problems += [f"/{path}: {p}" for p in page.evaluate(OVERFLOWS)]
+    return problems
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_no_page_scrolls_sideways_and_no_table_overflows(
     phone: Any, site_server: str, built_site: Path, lang: str
 ) -> None:
-    problems = []
-    for path in pages_of(built_site, lang):
-        phone.goto(site_server + path)
-        phone.evaluate(SHOW_EVERYTHING)
-        found = phone.evaluate(
-            """() => {
-              const out = [];
-              const page = document.scrollingElement;
-              if (page.scrollWidth > innerWidth) out.push(`page is ${page.scrollWidth}px wide in ${innerWidth}px`);
-              for (const table of document.querySelectorAll('table')) {
-                // The column a table sits in: past Material's own wrappers around tables.
-                const column = table.closest('.md-typeset__scrollwrap') || table.parentElement;
-                const width = table.getBoundingClientRect().width;
-                const name = (table.caption ? table.caption.textContent : table.textContent).trim().slice(0, 50);
-                if (width > column.clientWidth + 1 || column.scrollWidth > column.clientWidth + 1)
-                  out.push(`table "${name}" is ${Math.round(width)}px wide in ${column.clientWidth}px`);
-              }
-              return out; }"""
-        )
-        problems += [f"/{path}: {p}" for p in found]
+    problems = overflows(phone, site_server, pages_of(built_site, lang))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_table_overflows_its_column_on_a_laptop(browser: Any, site_server: str, built_site: Path, lang: str) -> None:
+    """Beside both sidebars the column is narrow too (688 px at 1366): a wide table stacks there."""
+    context = browser.new_context(viewport=LAPTOP)
+    try:
+        problems = overflows(context.new_page(), site_server, pages_of(built_site, lang))
+    finally:
+        context.close()
     assert not problems, "\n".join(problems)
 
 
