@@ -65,7 +65,8 @@
       if (pendingKey === null) return;
       var key = pendingKey;
       pendingKey = null;
-      // Material reads document.body's keydown events (its keyboard shortcuts) once it has run.
+      // Material listens for keydown on the window (its keyboard shortcuts) once it has run: the
+      // key, sent again where it was pressed, bubbles up to it.
       key.target.dispatchEvent(new KeyboardEvent("keydown", {
         key: key.key, code: key.code, shiftKey: key.shiftKey, bubbles: true, cancelable: true
       }));
