@@ -13,7 +13,6 @@ import ctypes
 import hashlib
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -29,6 +28,7 @@ from campus_ia.mkdocs_plugin.atomic_output import AtomicOutput, OutputError
 from tests.support import REPO_ROOT
 from campus_ia.mkdocs_plugin.serve_failure import FAILURE_FOLDER
 from tests.support.build import BIN_DIR, build, copy_project
+from tests.support.serve import serving
 
 BUILD_SECONDS = 120
 FAILED = "open pages show these errors until a rebuild succeeds"
@@ -348,19 +348,12 @@ def test_dirty_build_updates_in_place(good_site: tuple[Path, Path]) -> None:
 @pytest.mark.slow
 def test_serve_answers_at_once_and_shows_the_failure(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    port = _free_port()
     log_path = tmp_path / "serve.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [str(BIN_DIR / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT,
-        )
-    try:
-        _wait_for(log_path, "Serving on", timeout=90)
-        url = f"http://127.0.0.1:{port}/en/about/"
+    with serving(project, log_path) as preview:
+        url = preview.url + "en/about/"
         good = _get(url)
         assert "About this site" in good
-        stylesheet_url = f"http://127.0.0.1:{port}/assets/stylesheets/campus-ia.css"
+        stylesheet_url = preview.url + "assets/stylesheets/campus-ia.css"
         stylesheet = _get(stylesheet_url)
 
         quotes = project / "content" / "quotes.yml"
@@ -390,14 +383,6 @@ def test_serve_answers_at_once_and_shows_the_failure(tmp_path: Path) -> None:
             time.sleep(0.2)
         assert "javascript:" not in recovered
         assert FAILURE_FOLDER not in recovered
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=15)
-    assert "Traceback" not in log_path.read_text(encoding="utf-8")
 
 
 def _begin_elsewhere(site: Path) -> tuple[subprocess.Popen[str], Path]:
@@ -432,10 +417,6 @@ def _without_permission_override() -> None:
             os._exit(97)  # the test then fails on the exit status
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_for(log_path: Path, text: str, *, timeout: float, count: int = 1) -> None:

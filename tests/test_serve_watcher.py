@@ -7,9 +7,6 @@ rest. ``benchmarks/run.py`` measures how long an edit takes to reach the preview
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -20,13 +17,8 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from tests.support.build import BIN_DIR, copy_project
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.support.build import copy_project
+from tests.support.serve import serving
 
 
 def _get(url: str) -> str | None:
@@ -61,15 +53,9 @@ def test_an_edit_to_content_reaches_the_preview(engine: str, tmp_path: Path) -> 
     campus = project / "content" / "campus.yml"
     data = yaml.safe_load(campus.read_text(encoding="utf-8"))
     token = f"Edited{uuid.uuid4().hex[:8]}"
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/" + _page_url(project, "partners", "en")  # shows campus.summary
     log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [str(BIN_DIR / engine), "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=out, stderr=subprocess.STDOUT,
-        )
-    try:
+    with serving(project, log, engine=engine) as preview:
+        url = preview.url + _page_url(project, "partners", "en")  # shows campus.summary
         first = _wait(lambda: _get(url), "the preview did not answer", log)
         assert token not in first and data["campus"]["summary"]["en"].split()[0] in first
         time.sleep(1)  # the watcher has taken its first look at the files
@@ -77,14 +63,6 @@ def test_an_edit_to_content_reaches_the_preview(engine: str, tmp_path: Path) -> 
         data["campus"]["summary"]["en"] += f" {token}."
         campus.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         _wait(lambda: token in (_get(url) or ""), "the edit to content/campus.yml never reached the preview", log)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=15)
-    assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
 def test_the_plugin_watches_content_and_locales_through_the_servers_own_method(tmp_path: Path) -> None:

@@ -8,9 +8,6 @@ Waits are bounded: each step polls the page until the text is there or the time 
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -22,7 +19,8 @@ from campus_ia.formatting import Formatter
 from campus_ia.i18n import Catalogs
 from campus_ia.site import SiteStructure
 from campus_ia.site.rebuild_failure_page import LEAD, TITLE
-from tests.support.build import BIN_DIR, copy_project
+from tests.support.build import copy_project
+from tests.support.serve import serving
 
 START_SECONDS = 120
 REBUILD_MS = 60_000
@@ -33,30 +31,8 @@ BROKEN = "\n: [this line is not YAML\n"
 def preview(tmp_path: Path) -> Any:
     """(project folder, base URL) of ``mkdocs serve`` on a copy of the project; stopped after the test."""
     project = copy_project(tmp_path / "project")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log_path = tmp_path / "serve.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [str(BIN_DIR / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + START_SECONDS
-        while "Serving on" not in log_path.read_text(encoding="utf-8"):
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"mkdocs serve did not start:\n{log_path.read_text(encoding='utf-8')}")
-            time.sleep(0.1)
-        yield project, f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=15)
-    assert "Traceback" not in log_path.read_text(encoding="utf-8")
+    with serving(project, tmp_path / "serve.log", start_seconds=START_SECONDS) as preview:
+        yield project, preview.url
 
 
 def test_a_failed_rebuild_shows_in_the_page_and_the_page_recovers(preview: Any, browser: Any) -> None:
