@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from campus_ia.content import PartialDate
-from campus_ia.exports.machine_text import absolute_url, iso_period, raw_number, raw_number_text, site_host
+from campus_ia.exports.machine_text import iso_period, raw_number, raw_number_text, site_host
+from campus_ia.pages import absolute_url
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from ..pages import absolute_url
 from ..pages.downloads import embed_page_url
 
 if TYPE_CHECKING:
@@ -26,6 +27,6 @@ def embed_code(ctx: PageContext, view: ChartView) -> str | None:
     language = ctx.language
     if not language.has_address:
         return None
-    src = language.site_url.rstrip("/") + "/" + embed_page_url(ctx.page_url, view.key, ctx.lang)
+    src = absolute_url(language.site_url, embed_page_url(ctx.page_url, view.key, ctx.lang))
     return (f'<iframe src="{escape(src)}" title="{escape(str(view.title))}" width="100%" '
             f'height="{EMBED_HEIGHT}" style="border:0" loading="lazy"></iframe>')

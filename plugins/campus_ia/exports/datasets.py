@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from typing import Any, Callable, Mapping
 
+from ..pages import absolute_url
 from .. import LANGUAGES
 from ..content import Content
 from ..i18n import N_
@@ -22,7 +23,6 @@ from .facts_json import FORMAT_VERSION, milestone_record, source_details
 from .facts_schema import SCHEMA as FACTS_SCHEMA
 from .facts_schema import SCHEMA_DIALECT
 from .french_text import french_strings
-from .machine_text import absolute_url
 
 MILESTONE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", N_("Milestone id")),

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any, Mapping
 
+from ..pages import absolute_url
 from ..content import Content, PartialDate
 from ..content.model import Bilingual, Figure, Milestone, Report, Source
 from ..facts.selection import figure_anchor, key_figures
@@ -13,7 +14,7 @@ from ..pages.figures import FigureView
 from ..pages.language import LanguageContext
 from .. import LANGUAGES
 from .french_text import french_strings
-from .machine_text import absolute_url, iso_period, iso_period_text, raw_number
+from .machine_text import iso_period, iso_period_text, raw_number
 
 FORMAT_VERSION = "2.0"
 """Raised on a breaking change to the layout of ``facts.json`` (and of its schema)."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..pages import absolute_url
 from .. import LANGUAGES
 from ..content.model import Qualifier, Standing, Status, Unit
 from .facts_json import FORMAT_VERSION
-from .machine_text import absolute_url
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..pages import absolute_url
 from ..content import Content, PartialDate
 from ..content.model import Milestone, Partner
 from ..pages.structure import SitePage, SiteStructure
 from ..pages.downloads import DATASET_DOWNLOADS
 from ..pages.language import LanguageContext
 from .french_text import french_values
-from .machine_text import absolute_url, review_date
+from .machine_text import review_date
 
 SCHEMA_ORG = "https://schema.org"
 EVENT_SCHEDULED = "https://schema.org/EventScheduled"

@@ -54,11 +54,6 @@ def midnight_utc(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
-def absolute_url(site_url: str, path: str) -> str:
-    """``path`` (site-relative, as in ``SitePage.url``) under the site's address."""
-    return f"{site_url.rstrip('/')}/{path.lstrip('/')}"
-
-
 def site_host(site_url: str) -> str:
     """The host name of the site's address, for calendar UIDs (``campus-ia.example.org``)."""
     return urlsplit(site_url).hostname or "campus-ia"  # while the site has no address of its own

@@ -14,11 +14,12 @@ from typing import Callable
 
 import icalendar
 
+from ..pages import absolute_url
 from ..content import PartialDate
 from ..content.model import Milestone
 from ..pages.figures import FigureView
 from ..pages.language import LanguageContext
-from .machine_text import absolute_url, midnight_utc, review_date, site_host
+from .machine_text import midnight_utc, review_date, site_host
 
 ONE_DAY = dt.timedelta(days=1)
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from feedgen.feed import FeedGenerator
 
+from ..pages import absolute_url
 from ..i18n import N_
 
 from ..pages.downloads import UPDATES_FEED
 from ..pages.language import LanguageContext
-from .machine_text import absolute_url, midnight_utc
+from .machine_text import midnight_utc
 from .record import record_entries
 
 GENERATOR = "campus_ia"

@@ -24,6 +24,11 @@ def relative_url(from_url: str, to_url: str) -> str:
     return rel + (f"#{fragment}" if fragment else "")
 
 
+def absolute_url(site_url: str, path: str) -> str:
+    """``path`` (site-relative, as in ``SitePage.url``) under the site's address ``site_url``."""
+    return f"{site_url.rstrip('/')}/{path.lstrip('/')}"
+
+
 @dataclass
 class PageContext:
     """Everything a page template may use; templates never format figures themselves.

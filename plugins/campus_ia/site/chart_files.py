@@ -16,10 +16,10 @@ from typing import Mapping
 from ..capacity.charts import standalone_chart
 from ..capacity.page_charts import ChartView, chart_views
 from ..capacity.page_text import PageText
-from ..exports.machine_text import absolute_url, raw_number_text
+from ..exports.machine_text import raw_number_text
 from ..formatting.csv_table import csv_table
 from ..i18n import N_
-from ..pages import PageContext
+from ..pages import PageContext, absolute_url
 from ..pages.downloads import CHART_DOWNLOADS
 from ..sharing import cached_chart_png
 

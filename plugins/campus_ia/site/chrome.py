@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from .. import LANGUAGES
 from ..exports.jsonld import page_graphs
 from ..i18n import N_
-from ..pages import relative_url
+from ..pages import absolute_url, relative_url
 from ..pages.downloads import UPDATES_FEED
 from ..pages.language import LanguageContext
 from ..pages.structure import LANGUAGE_NAMES, OG_LOCALES, SitePage, SiteStructure
@@ -175,7 +175,7 @@ class SiteChrome:
         at any depth), which is all that can be said without a public address."""
         language, path = self.languages[page.lang], preview_image_path(page.lang, page.id)
         if language.has_address:
-            return language.site_url.rstrip("/") + "/" + path
+            return absolute_url(language.site_url, path)
         return href(path)
 
 
