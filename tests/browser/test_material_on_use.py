@@ -12,9 +12,17 @@ from typing import Any
 
 import pytest
 
+from campus_ia.site.assembly import SiteAssembly
+
 BUNDLE = "/assets/javascripts/bundle."
-PAGES = ("fr/", "en/facts/")
 HEADER_ITEMS = ".md-header__inner > *, .md-header__button, .md-search, .cia-lang__link"
+
+
+@pytest.fixture(params=[("home", "fr"), ("facts", "en")], ids=["fr-home", "en-facts"])
+def path(request: pytest.FixtureRequest, assembly: SiteAssembly) -> str:
+    """A page of the built site, its address from content/site.yml."""
+    page_id, lang = request.param
+    return assembly.structure.get(page_id, lang).url
 
 
 @pytest.fixture(params=[(390, 844), (1366, 768)], ids=["phone", "desktop"])
@@ -48,7 +56,6 @@ def _header_boxes(page: Any) -> list[tuple[float, float, float, float]]:
     )
 
 
-@pytest.mark.parametrize("path", PAGES)
 def test_a_page_only_read_never_runs_the_bundle_and_nothing_moves_when_it_starts(
         context: Any, site_server: str, path: str) -> None:
     page, requested = _open(context, site_server + path)
@@ -67,7 +74,6 @@ def test_a_page_only_read_never_runs_the_bundle_and_nothing_moves_when_it_starts
     assert _header_boxes(page) == before, "the header moved when Material's bundle started"
 
 
-@pytest.mark.parametrize("path", PAGES)
 def test_the_key_that_starts_it_is_handed_to_material(browser: Any, site_server: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     try:
@@ -81,10 +87,11 @@ def test_the_key_that_starts_it_is_handed_to_material(browser: Any, site_server:
         context.close()
 
 
-def test_a_link_reached_with_the_keyboard_keeps_its_focus_ring(browser: Any, site_server: str) -> None:
+def test_a_link_reached_with_the_keyboard_keeps_its_focus_ring(browser: Any, site_server: str,
+                                                                assembly: SiteAssembly) -> None:
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     try:
-        page, _ = _open(context, site_server + "fr/")
+        page, _ = _open(context, site_server + assembly.structure.get("home", "fr").url)
         page.keyboard.press("Tab")
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
@@ -99,11 +106,13 @@ def test_a_link_reached_with_the_keyboard_keeps_its_focus_ring(browser: Any, sit
         context.close()
 
 
-def test_a_link_to_a_fragment_starts_it_at_once(browser: Any, site_server: str) -> None:
+def test_a_link_to_a_fragment_starts_it_at_once(browser: Any, site_server: str, assembly: SiteAssembly) -> None:
+    figure = next(iter(assembly.content.figures))  # each figure's id is its anchor on the facts page
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     try:
         page = context.new_page()
-        page.goto(site_server + "en/facts/#site-power")
+        page.goto(f"{site_server}{assembly.structure.get('facts', 'en').url}#{figure}")
+        assert page.locator(f"[id='{figure}']").count() == 1
         page.wait_for_function("document.documentElement.classList.contains('js')")
     finally:
         context.close()
