@@ -162,3 +162,17 @@ def test_chart_text_is_at_least_12px_and_never_clipped(phone: Any, site_server: 
     for line in texts:
         assert line["size"] >= 12 and line["height"] >= 12, line
         assert line["inside"], f"clipped: {line}"
+
+
+def test_the_closed_search_takes_no_focus_once_material_runs(phone: Any, site_server: str) -> None:
+    """Material's script gives the search results' scroll area tabindex="0": closed, it must not take focus."""
+    phone.goto(site_server)
+    phone.mouse.move(10, 300)  # first use: Material's bundle starts (material-on-use.js)
+    phone.wait_for_function("document.documentElement.classList.contains('js')")
+    phone.wait_for_function("document.querySelector('.md-search__scrollwrap').getAttribute('tabindex') === '0'")
+    assert phone.evaluate("""() => { const el = document.querySelector('.md-search__scrollwrap');
+                                     el.focus(); return document.activeElement !== el; }""")
+    phone.keyboard.press("/")  # Material opens search by focusing its field: still possible
+    phone.wait_for_function("document.getElementById('__search').checked")
+    phone.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+    assert phone.evaluate("getComputedStyle(document.querySelector('.md-search__output')).visibility") == "visible"
