@@ -43,6 +43,10 @@ _MARKUP = re.compile(
     r"|<![^>]*>"  # doctype
     r"|<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9:-]*)(?P<attrs>(?:[^>\"']+|\"[^\"]*\"|'[^']*')*)>"
 )
+# Tags with nothing but white space between them (most of a page: navigation, header,
+# footer) make one run; the walk takes a run in one step when it has seen it in that state.
+_UNIT = re.sub(r"\(\?P<\w+>", "(?:", _MARKUP.pattern)
+_RUN = re.compile(f"(?:{_UNIT})(?:[ \\t\\r\\n]*(?:{_UNIT}))*")
 _ATTRIBUTE = re.compile(
     r"(?P<name>[^\s=/>\"']+)(?:(?P<eq>\s*=\s*)(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>\"']+)))?"
 )
@@ -87,17 +91,33 @@ def french_html(html: str, lang: str = "fr", text: Callable[[str], str] = french
     steps, state_id = _STEPS, _state_id(state)
     out = []
     position = 0
-    for match in _MARKUP.finditer(html):
-        key = (state_id, html[position:match.start()], match[0])
+    for run in _RUN.finditer(html):
+        key = (state_id, html[position:run.start()], run[0])
         kept = steps.get(key)
         if kept is None:
-            piece, after = _step(_STATES[state_id], key[1], match, text)
-            kept = steps[key] = (piece, _state_id(after))
+            kept = steps[key] = _run_step(state_id, key[1], key[2], text)
         out.append(kept[0])
         state_id = kept[1]
-        position = match.end()
+        position = run.end()
     out.append(_french_text(_STATES[state_id], html[position:], text)[0])
     return "".join(out)
+
+
+def _run_step(state_id: int, segment: str, run: str, text: Callable[[str], str]) -> tuple[str, int]:
+    """The text before a run of tags and the run, tag by tag (each step kept), and the state after."""
+    steps, pieces = _STEPS, []
+    position = 0
+    for match in _MARKUP.finditer(run):
+        before = segment if position == 0 else run[position:match.start()]
+        key = (state_id, before, match[0])
+        kept = steps.get(key)
+        if kept is None:
+            piece, after = _step(_STATES[state_id], before, match, text)
+            kept = steps[key] = (piece, _state_id(after))
+        pieces.append(kept[0])
+        state_id = kept[1]
+        position = match.end()
+    return "".join(pieces), state_id
 
 
 def _state_id(state: _State) -> int:
