@@ -194,3 +194,29 @@ def test_every_sitemap_page_is_built(built_site: Path) -> None:
     assert any(p.startswith("fr/") for p in paths) and any(p.startswith("en/") for p in paths)
     missing = [p for p in paths if not (built_site / p / "index.html").is_file()]
     assert not missing, missing
+
+
+def test_a_kept_copy_is_reused_only_for_the_same_bytes(tmp_path: Path) -> None:
+    """With a cache folder: same file, same copy; a changed file gets its own; unused copies go."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    first_text, second_text = "Première version. " * 200, "Seconde version. " * 200
+    write_site(site, {"fr/index.html": first_text, "en/index.html": first_text})
+    precompress_site(site, cache=cache)
+    assert len(list(cache.iterdir())) == 1  # both pages are the same bytes: one kept copy
+    write_site(site, {"en/index.html": second_text})
+    precompress_site(site, cache=cache)
+    assert gzip.decompress((site / "fr" / "index.html.gz").read_bytes()) == first_text.encode()
+    assert gzip.decompress((site / "en" / "index.html.gz").read_bytes()) == second_text.encode()
+    write_site(site, {"fr/index.html": second_text})
+    precompress_site(site, cache=cache)
+    assert len(list(cache.iterdir())) == 1  # the first version's copy is no longer used
+    assert gzip.decompress(next(cache.iterdir()).read_bytes()) == second_text.encode()
+
+
+def test_a_copy_no_smaller_than_its_file_is_neither_written_nor_kept(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    (site / "noise.json").write_bytes(os.urandom(4096))
+    assert precompress_site(site, cache=cache) == []
+    assert precompress_site(site, cache=cache) == []
+    assert list(cache.iterdir()) == []

@@ -43,7 +43,7 @@ from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
 from ..site.prose_links import broken_links, resolve
 from ..site.prose_markers import marker_block, marker_text
-from ..site.precompress import precompress_site
+from ..site.precompress import GZIP_CACHE_FOLDER, precompress_site
 from ..site.release_blockers import address_blockers
 from ..site.release_checks import release_report
 from ..site.search_split import split_search_index
@@ -298,7 +298,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
                 + "\n  ".join(missing)
             )
         if not self.serving:  # the preview does not need compressed copies
-            precompress_site(site_dir)
+            precompress_site(site_dir, cache=self.project_dir / GZIP_CACHE_FOLDER)
         self._put_output_in_place(config)
         self.collections.stop()
 
