@@ -63,6 +63,8 @@ _State = tuple[str, tuple[tuple[str, str, bool], ...], str, bool, str]
 _STATE_IDS: dict[_State, int] = {}
 _STATES: list[_State] = []
 _STEPS: dict[tuple[int, str, str], tuple[str, int]] = {}
+_RUNS: dict[tuple[int, str], tuple[str, int]] = {}  # a run after a page's own text, by the state after it
+_TEXTS: dict[tuple[int, str], tuple[str, int]] = {}  # a page's own text (a name, a title, recurs)
 _MAX_STEPS = 400_000
 
 
@@ -84,31 +86,64 @@ def french_html(html: str, lang: str = "fr", text: Callable[[str], str] = french
             position = match.end()
         out.append(_french_text(state, html[position:], text)[0])
         return "".join(out)
-    if len(_STEPS) > _MAX_STEPS:
+    if len(_STEPS) + len(_RUNS) + len(_TEXTS) > _MAX_STEPS:
         _STEPS.clear()
+        _RUNS.clear()
+        _TEXTS.clear()
         _STATE_IDS.clear()
         _STATES.clear()
-    steps, state_id = _STEPS, _state_id(state)
+    steps, runs, texts, state_id = _STEPS, _RUNS, _TEXTS, _state_id(state)
     out = []
     position = 0
     for run in _RUN.finditer(html):
-        key = (state_id, html[position:run.start()], run[0])
-        kept = steps.get(key)
+        segment = html[position:run.start()]
+        position = run.end()
+        if not segment or segment.isspace():  # the chrome's runs: the same on many pages
+            key = (state_id, segment, run[0])
+            kept = steps.get(key)
+            if kept is None:
+                kept = steps[key] = _run_step(state_id, segment, key[2], text)
+            out.append(kept[0])
+            state_id = kept[1]
+            continue
+        # A page's own text: rewritten once, then the run after it, kept apart from it
+        # (the runs after text, "</strong>", "</p>\n<p>", recur; text and run together do not).
+        text_key = (state_id, segment)
+        done = texts.get(text_key)
+        if done is None:
+            written, after = _french_text(_STATES[state_id], segment, text)
+            done = texts[text_key] = (written, _state_id(after))
+        if done[0].endswith(("'", ";")):  # the tag after may change the text (an elision)
+            piece, state_id = _run_step(state_id, segment, run[0], text)
+            out.append(piece)
+            continue
+        out.append(done[0])
+        key2 = (done[1], run[0])
+        kept = runs.get(key2)
         if kept is None:
-            kept = steps[key] = _run_step(state_id, key[1], key[2], text)
+            kept = runs[key2] = _run_step(key2[0], None, key2[1], text)
         out.append(kept[0])
         state_id = kept[1]
-        position = run.end()
     out.append(_french_text(_STATES[state_id], html[position:], text)[0])
     return "".join(out)
 
 
-def _run_step(state_id: int, segment: str, run: str, text: Callable[[str], str]) -> tuple[str, int]:
-    """The text before a run of tags and the run, tag by tag (each step kept), and the state after."""
+def _run_step(state_id: int, segment: str | None, run: str, text: Callable[[str], str]) -> tuple[str, int]:
+    """The text before a run of tags and the run, tag by tag (each step kept), and the state after.
+
+    ``segment`` None: the text before the run is already rewritten, and ``state_id`` is the
+    state after it.
+    """
     steps, pieces = _STEPS, []
     position = 0
     for match in _MARKUP.finditer(run):
-        before = segment if position == 0 else run[position:match.start()]
+        if position == 0 and segment is None:
+            piece, after = _tag(_STATES[state_id], "", match, text)
+            pieces.append(piece)
+            state_id = _state_id(after)
+            position = match.end()
+            continue
+        before = (segment or "") if position == 0 else run[position:match.start()]
         key = (state_id, before, match[0])
         kept = steps.get(key)
         if kept is None:
@@ -143,6 +178,11 @@ def _french_text(state: _State, segment: str, text: Callable[[str], str]) -> tup
 def _step(state: _State, segment: str, match: re.Match[str], text: Callable[[str], str]) -> tuple[str, _State]:
     """The text before a tag and the tag itself, rewritten, and the state after them."""
     written, state = _french_text(state, segment, text)
+    return _tag(state, written, match, text)
+
+
+def _tag(state: _State, written: str, match: re.Match[str], text: Callable[[str], str]) -> tuple[str, _State]:
+    """A tag after its text (``written``, already rewritten), and the state after it."""
     lang, stack, current, raw, before = state
     name = (match["name"] or "").lower()
     if name in _INLINE and not match["close"] and before in ("'", ";") and current == "fr" and not raw:

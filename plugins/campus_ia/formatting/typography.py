@@ -43,11 +43,12 @@ _PROTECTED = (
     # URLs stop before sentence punctuation that is followed by a space, so
     # "voir https://a.fr; puis" still gets its space before ";".
     r"|(?:https?://|mailto:|www\.)[^\s<>\"]+?(?=[.,;:!?]*(?:\s|$|[<\"]))"
-    # E-mail addresses and dotted names (campus-ia.fr, 1.2.3) are not numbers.
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # E-mail addresses (_EMAIL) and dotted names (campus-ia.fr, 1.2.3) are not numbers.
+    r"{email}"
     r"|\d+(?:\.\d+){2,}"
     r")"
 )
+_EMAIL = r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # Digit groups: "1 400" or "7 500 000" typed with ordinary (or no-break) spaces.
 # The first group has 1 to 3 digits and no digit before it, so "en 2026 240 MW"
 # (a year, then a number) is left alone.
@@ -71,7 +72,11 @@ _HIGH = (
 _OPEN = rf"(?P<open>«){_H_SPACE}*(?=[^\s])"
 _CLOSE = rf"(?P<close_space>{_H_SPACE}*)(?P<close>»)"
 
-_TOKEN = re.compile(f"{_APOSTROPHE}|{_PROTECTED}|{_GROUPS}|{_DECIMAL}|{_OPEN}|{_CLOSE}|{_HIGH}")
+_TOKENS = f"{_APOSTROPHE}|{_PROTECTED}|{_GROUPS}|{_DECIMAL}|{_OPEN}|{_CLOSE}|{_HIGH}"
+_TOKEN = re.compile(_TOKENS.replace("{email}", _EMAIL))
+# The same without the e-mail alternative, for text with no "@" (nearly all): that
+# alternative starts at every letter and runs to the end of its word before failing.
+_TOKEN_WITHOUT_EMAIL = re.compile(_TOKENS.replace("{email}", ""))
 _GROUP_SPACE = re.compile(r"[ \u00a0]")
 # Most text has nothing for the rules to do: finding that out is the common case.
 _WORK = re.compile(r"[';:!?«»]|&#0*39;|&#[xX]0*27;|&apos;|\d[ \u00a0\u202f.]\d")
@@ -105,7 +110,7 @@ def french_typography(text: str) -> str:
         punct = match["punct"]
         return _spaced(text, match.start(), match["space"], punct, NBSP if punct == ":" else NNBSP)
 
-    return _TOKEN.sub(replace, text)
+    return (_TOKEN if "@" in text else _TOKEN_WITHOUT_EMAIL).sub(replace, text)
 
 
 def _spaced(text: str, start: int, space: str, mark: str, wanted: str) -> str:
