@@ -43,6 +43,7 @@ from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
 from ..site.prose_links import broken_links, resolve
 from ..site.prose_markers import marker_block, marker_text
+from ..site.derived_cache import DERIVED_CACHE_FOLDER, DerivedCache
 from ..site.precompress import GZIP_CACHE_FOLDER, precompress_site
 from ..site.release_blockers import address_blockers
 from ..site.release_checks import release_report
@@ -117,6 +118,10 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             self.collections.stop()
             raise PluginError(str(exc)) from None
         self.last_catalogs = self.assembly.catalogs
+        self.assembly.derived = DerivedCache(
+            self.project_dir / DERIVED_CACHE_FOLDER,
+            [self.project_dir / self.config.content_dir, self.project_dir / self.config.locales_dir],
+        )
         self.glossary = GlossaryNotes(self.assembly.languages)
         site = self.assembly.content.site
         if not config.site_url:
@@ -155,8 +160,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if problems:
             raise PluginError("\n".join(["Problems with the pages in docs/:", *(f"  {p}" for p in problems)]))
         self.stale.check(structure, Path(config.docs_dir), self.docs_shown, self.config.stale_translations)
-        for page in structure.generated():
-            files.append(File.generated(config, page.src_uri, content=self.assembly.generated_markdown(page)))
+        for src_uri, markdown in self.assembly.generated_sources(dt.date.today()).items():
+            files.append(File.generated(config, src_uri, content=markdown))
         files.append(File.generated(config, ROOT_PAGE, content=_root_markdown(self.assembly)))
         try:
             downloads = self.assembly.downloads()

@@ -6,8 +6,9 @@ This is the core a build engine drives: the MkDocs plugin is one such engine, th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from ..pages.language import LanguageContext
 from ..pages.structure import SitePage, SiteStructure
 from .chart_files import chart_downloads
 from .chrome import SiteChrome
+from .derived_cache import DerivedCache
 from .embed_pages import embed_pages
 from .press_kit import press_kit_zip
 from .press_page import TEMPLATE_GLOBALS as PRESS_TEMPLATE_HELPERS
@@ -70,6 +72,8 @@ class SiteAssembly:
     content: Content
     catalogs: Catalogs
     root: Path
+    derived: DerivedCache | None = field(default=None, compare=False)
+    """Where downloads and generated pages made by an earlier build are kept (None: made every time)."""
 
     @classmethod
     def load(cls, content_dir: Path, locales_dir: Path, *, root: Path | None = None) -> SiteAssembly:
@@ -97,14 +101,25 @@ class SiteAssembly:
     def page_context(self, page: SitePage) -> PageContext:
         return PageContext(self.languages[page.lang], page_id=page.id, page_url=page.url)
 
-    def page_body(self, page: SitePage) -> str:
+    def page_body(self, page: SitePage, today: dt.date | None = None) -> str:
         """The Markdown body of a generated page, with the template helpers of the layers above ``pages``."""
         return render_page(self.page_context(page),
-                           {**CAPACITY_TEMPLATE_HELPERS, **RECORD_TEMPLATE_HELPERS, **PRESS_TEMPLATE_HELPERS})
+                           {**CAPACITY_TEMPLATE_HELPERS, **RECORD_TEMPLATE_HELPERS, **PRESS_TEMPLATE_HELPERS},
+                           today)
 
-    def generated_markdown(self, page: SitePage) -> str:
+    def generated_sources(self, today: dt.date) -> dict[str, str]:
+        """Every generated page's Markdown source by its ``src_uri``, as of ``today`` (the build's day)."""
+        pages = list(self.structure.generated())
+
+        def make() -> dict[str, bytes]:
+            return {page.src_uri: self.generated_markdown(page, today).encode("utf-8") for page in pages}
+
+        made = make() if self.derived is None else self.derived.bundle("pages", make, also=today.isoformat())
+        return {page.src_uri: made[page.src_uri].decode("utf-8") for page in pages}
+
+    def generated_markdown(self, page: SitePage, today: dt.date | None = None) -> str:
         """The Markdown source of a generated page: front matter, title and body."""
-        body = self.page_body(page)
+        body = self.page_body(page, today)
         # MkDocs treats a page title as HTML and the theme prints it unescaped: escape it here.
         return f"---\ntitle: {_yaml_text(escape(page.title))}\n---\n\n# {markdown_safe(page.title)}\n\n{body}"
 
@@ -115,6 +130,11 @@ class SiteAssembly:
         it; if one still does, that is a defect of the site, reported as ``DownloadError``
         in one plain sentence rather than as a library's traceback.
         """
+        if self.derived is not None:
+            return self.derived.bundle("downloads", self._make_downloads)
+        return self._make_downloads()
+
+    def _make_downloads(self) -> dict[str, bytes]:
         try:
             files = dict(build_downloads(self.content, self.languages))
             # Serialised as capacity_json() does, with the French strings set in French typography.
