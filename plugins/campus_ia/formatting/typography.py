@@ -76,7 +76,12 @@ _TOKENS = f"{_APOSTROPHE}|{_PROTECTED}|{_GROUPS}|{_DECIMAL}|{_OPEN}|{_CLOSE}|{_H
 _TOKEN = re.compile(_TOKENS.replace("{email}", _EMAIL))
 # The same without the e-mail alternative, for text with no "@" (nearly all): that
 # alternative starts at every letter and runs to the end of its word before failing.
-_TOKEN_WITHOUT_EMAIL = re.compile(_TOKENS.replace("{email}", ""))
+# Without it, every token starts with one of a few characters, or with spaces before
+# "»;!?:": checking that first spares the other positions (most letters) the eleven
+# alternatives, which makes the rules three times faster. It only ever says no where
+# every alternative would.
+_TOKEN_START = r"(?=['&`<hmw\d«»;!?:]|[^\S\r\n]+[»;!?:])"
+_TOKEN_WITHOUT_EMAIL = re.compile(f"{_TOKEN_START}(?:{_TOKENS.replace('{email}', '')})")
 _GROUP_SPACE = re.compile(r"[ \u00a0]")
 # Most text has nothing for the rules to do: finding that out is the common case.
 _WORK = re.compile(r"[';:!?«»]|&#0*39;|&#[xX]0*27;|&apos;|\d[ \u00a0\u202f.]\d")
