@@ -10,9 +10,7 @@ come from milestone ids, DTSTAMP from ``site.last_reviewed``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
-
-import icalendar
+from typing import TYPE_CHECKING, Callable
 
 from ..pages import absolute_url
 from ..content import PartialDate
@@ -20,6 +18,9 @@ from ..content.model import Milestone
 from ..pages.figures import FigureView
 from ..pages.language import LanguageContext
 from .machine_text import midnight_utc, review_date, site_host
+
+if TYPE_CHECKING:
+    import icalendar
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -46,6 +47,10 @@ def timeline_calendar(language: LanguageContext) -> bytes:
     content, lang, site_url = language.content, language.lang, language.site_url
     _ = language.gettext
     site_title = content.site.title[lang]
+    # A slow import (a tenth of a second), needed only when the calendar is written: a build
+    # whose content did not change reuses the last one (site/derived_cache.py).
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{site_host(site_url)}//Campus IA timeline//{lang.upper()}")
     calendar.add("version", "2.0")
@@ -86,6 +91,8 @@ def _event(
         _("Sources: %(sources)s") % {"sources": sources},
         _("Status: %(status)s") % {"status": view.status(milestone.status)},
     ]))
+    import icalendar  # slow to import: see timeline_calendar(), which has imported it already
+
     event = icalendar.Event()
     event.add("uid", milestone_uid(milestone.id, site_url))
     event.add("dtstamp", stamp)

@@ -13,8 +13,6 @@ place on the facts page.
 
 from __future__ import annotations
 
-from feedgen.feed import FeedGenerator
-
 from ..pages import absolute_url
 from ..i18n import N_
 
@@ -47,6 +45,10 @@ def updates_feed(language: LanguageContext) -> bytes:
     feed_url = absolute_url(site_url, UPDATES_FEED[lang].path)
     facts_url = absolute_url(site_url, language.page_url("facts"))
     entries = record_entries(language)
+
+    # A slow import (feedgen loads lxml), needed only when the feed is written: a build whose
+    # content did not change reuses the last one (site/derived_cache.py).
+    from feedgen.feed import FeedGenerator
 
     feed = FeedGenerator()
     feed.id(feed_url)
