@@ -65,6 +65,7 @@ _STATES: list[_State] = []
 _STEPS: dict[tuple[int, str, str], tuple[str, int]] = {}
 _RUNS: dict[tuple[int, str], tuple[str, int]] = {}  # a run after a page's own text, by the state after it
 _TEXTS: dict[tuple[int, str], tuple[str, int]] = {}  # a page's own text (a name, a title, recurs)
+_LAST_CHARACTER: dict[tuple[int, str], int] = {}  # a state, and the same state after some text
 _MAX_STEPS = 400_000
 
 
@@ -90,6 +91,7 @@ def french_html(html: str, lang: str = "fr", text: Callable[[str], str] = french
         _STEPS.clear()
         _RUNS.clear()
         _TEXTS.clear()
+        _LAST_CHARACTER.clear()
         _STATE_IDS.clear()
         _STATES.clear()
     steps, runs, texts, state_id = _STEPS, _RUNS, _TEXTS, _state_id(state)
@@ -108,11 +110,15 @@ def french_html(html: str, lang: str = "fr", text: Callable[[str], str] = french
             continue
         # A page's own text: rewritten once, then the run after it, kept apart from it
         # (the runs after text, "</strong>", "</p>\n<p>", recur; text and run together do not).
-        text_key = (state_id, segment)
-        done = texts.get(text_key)
-        if done is None:
-            written, after = _french_text(_STATES[state_id], segment, text)
-            done = texts[text_key] = (written, _state_id(after))
+        current = _STATES[state_id]
+        if current[2] != "fr" or current[3]:  # not French, or code: the text stays as it is
+            done = (segment, _last_character(state_id, ""))
+        else:
+            text_key = (state_id, segment)
+            done = texts.get(text_key)
+            if done is None:
+                written = _french_text(current, segment, text)[0]
+                done = texts[text_key] = (written, _last_character(state_id, written[-1]))
         if done[0].endswith(("'", ";")):  # the tag after may change the text (an elision)
             piece, state_id = _run_step(state_id, segment, run[0], text)
             out.append(piece)
@@ -153,6 +159,16 @@ def _run_step(state_id: int, segment: str | None, run: str, text: Callable[[str]
         state_id = kept[1]
         position = match.end()
     return "".join(pieces), state_id
+
+
+def _last_character(state_id: int, character: str) -> int:
+    """The state ``state_id`` with ``character`` as its last French character (what text leaves)."""
+    key = (state_id, character)
+    found = _LAST_CHARACTER.get(key)
+    if found is None:
+        lang, stack, current, raw, _before = _STATES[state_id]
+        found = _LAST_CHARACTER[key] = _state_id((lang, stack, current, raw, character))
+    return found
 
 
 def _state_id(state: _State) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from markupsafe import escape
 
@@ -71,15 +71,14 @@ _MARKUP = re.compile(
 )
 
 
-def _text_runs(html: str) -> list[tuple[int, int, bool]]:
-    """Each run of text between tags: (start, end, whether a term in it may be marked)."""
-    runs: list[tuple[int, int, bool]] = []
+def _text_runs(html: str) -> Iterator[tuple[int, int, bool]]:
+    """Each run of text between tags, in order: (start, end, whether a term in it may be marked)."""
     stack: list[str] = []
     skipped = 0  # open elements of _SKIP on the stack
     position = 0
     for match in _MARKUP.finditer(html):
         if match.start() > position:
-            runs.append((position, match.start(), not skipped))
+            yield position, match.start(), not skipped
         position = match.end()
         if match["end"]:
             tag = match["end"].lower()
@@ -96,8 +95,7 @@ def _text_runs(html: str) -> list[tuple[int, int, bool]]:
             stack.append(tag)
             skipped += tag in _SKIP
     if position < len(html):
-        runs.append((position, len(html), not skipped))
-    return runs
+        yield position, len(html), not skipped
 
 
 @lru_cache(maxsize=64)
@@ -112,17 +110,31 @@ def explain_terms(html: str, notes: list[TermNote]) -> str:
         return html
     pending = {note.term: note for note in notes}
     pattern = _term_pattern(tuple(pending))
-    if not pattern.search(html):  # no term anywhere on the page: nothing to parse for
+    # Every place a term is written, markup included: the walk over the page's tags then
+    # stops after the last one that could still be marked, not at the end of the page. (A
+    # term holding "<" or ">" could run from text into a tag: looked for run by run instead.)
+    if any("<" in term or ">" in term for term in pending):
+        found = [match for start, end, _ in _text_runs(html) for match in pattern.finditer(html, start, end)]
+    else:
+        found = list(pattern.finditer(html))
+    if not found:  # no term anywhere on the page: nothing to parse for
         return html
+    last = {match.group(1): index for index, match in enumerate(found)}
     edits: list[tuple[int, int, str]] = []
+    index, needed = 0, max(last.values())
     for start, end, may_mark in _text_runs(html):
-        if not may_mark or not pending:
-            continue
-        for match in pattern.finditer(html, start, end):
-            note = pending.pop(match.group(1), None)
+        while index < len(found) and found[index].start() < start:
+            index += 1  # inside a tag
+        if index > needed:
+            break
+        while index < len(found) and found[index].start() < end:
+            match = found[index]
+            index += 1
+            note = pending.pop(match.group(1), None) if may_mark else None
             if note is not None:
                 edits.append((match.start(), match.end(),
                               f'<abbr title="{escape(note.explanation)}">{match.group(1)}</abbr>'))
+                needed = max((last[term] for term in pending if term in last), default=-1)
     for start, end, replacement in reversed(edits):
         html = html[:start] + replacement + html[end:]
     return html
