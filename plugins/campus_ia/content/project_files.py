@@ -48,3 +48,35 @@ def links_leaving(folder: Path, root: Path, shown: str) -> Iterator[Problem]:
             path = here / name
             if path.is_symlink() and not is_inside(path, root):
                 yield Problem(f"{shown}/{path.relative_to(folder).as_posix()}", 1, 1, "", OUTSIDE_MESSAGE)
+
+
+def links_within(folder: Path) -> set[Path]:
+    """Every file or folder under ``folder`` that is a symbolic link (links are not followed)."""
+    found: set[Path] = set()
+    if not folder.is_dir():
+        return found
+    for current, folders, files in os.walk(folder, followlinks=False):
+        here = Path(current)
+        found.update(here / name for name in [*folders, *files] if os.path.islink(os.path.join(current, name)))
+    return found
+
+
+class InsideCheck:
+    """:func:`is_inside` for many files under one folder, resolving only paths that go through a link.
+
+    A path below ``folder`` with no link on the way is where it says it is: inside ``root``
+    exactly when ``folder`` itself is. Only a path through one of the links found in
+    ``folder`` (at the time of the check) is resolved, as :func:`is_inside` does.
+    """
+
+    def __init__(self, folder: Path, root: Path) -> None:
+        self.folder = folder
+        self.root = root
+        self.links = links_within(folder)
+        self.folder_inside = is_inside(folder, root)
+
+    def __call__(self, path: Path) -> bool:
+        if not self.links or not any(parent in self.links for parent in (path, *path.parents)):
+            return self.folder_inside
+        return is_inside(path, self.root)
+

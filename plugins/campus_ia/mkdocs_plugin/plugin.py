@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem
-from ..content.project_files import OUTSIDE_MESSAGE, is_inside
+from ..content.project_files import OUTSIDE_MESSAGE, InsideCheck
 from ..formatting import Formatter
 from ..formatting.html_typography import french_html
 from ..i18n import CatalogError, Catalogs
@@ -400,11 +400,12 @@ def _files_leaving_project(files: Files, docs_dir: Path, root: Path, docs_shown:
     actually collected, so nothing outside the project is ever published or indexed.
     """
     problems: list[str] = []
+    inside = InsideCheck(docs_dir, root)
     for file in files:
         if file.generated_by or not file.abs_src_path:
             continue
         path = Path(file.abs_src_path)
-        if path.is_relative_to(docs_dir) and not is_inside(path, root):
+        if path.is_relative_to(docs_dir) and not inside(path):
             problems.append(f"{docs_shown}/{file.src_uri}:1:1: {OUTSIDE_MESSAGE}")
     return problems
 
