@@ -99,10 +99,13 @@ def _read_fast(path: Path, display_name: str, text: str) -> YamlDocument | None:
     if _CSafeLoader is None:
         return None
     try:
-        for event in yaml.parse(text, Loader=_CSafeLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None \
-                    or getattr(event, "tag", None) is not None:
-                return None
+        # An anchor is written with "&", an alias with "*", a tag with "!": a file with none of
+        # them (content files nearly always) needs no look at its events for them.
+        if any(mark in text for mark in "&*!"):
+            for event in yaml.parse(text, Loader=_CSafeLoader):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None \
+                        or getattr(event, "tag", None) is not None:
+                    return None
         loader = _FastLoader(text)
         try:
             node = loader.get_single_node()
