@@ -47,6 +47,9 @@ _MARKUP = re.compile(
 # footer) make one run; the walk takes a run in one step when it has seen it in that state.
 _UNIT = re.sub(r"\(\?P<\w+>", "(?:", _MARKUP.pattern)
 _RUN = re.compile(f"(?:{_UNIT})(?:[ \\t\\r\\n]*(?:{_UNIT}))*")
+# Wherever an element may declare French (lang="fr", xml:lang='FR-fr'...), and more
+# (hreflang="fr"): where nothing matches, nothing is French.
+_MAY_DECLARE_FRENCH = re.compile(rb"lang\s*=\s*[\"']?\s*fr")  # in UTF-8, ASCII lower-cased
 _ATTRIBUTE = re.compile(
     r"(?P<name>[^\s=/>\"']+)(?:(?P<eq>\s*=\s*)(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>\"']+)))?"
 )
@@ -62,6 +65,7 @@ _ATTRIBUTE = re.compile(
 _State = tuple[str, tuple[tuple[str, str, bool], ...], str, bool, str]
 _STATE_IDS: dict[_State, int] = {}
 _STATES: list[_State] = []
+_FRENCH_WITHIN: list[bool] = []  # by state: French text now, or inside a French element
 _STEPS: dict[tuple[int, str, str], tuple[str, int]] = {}
 _RUNS: dict[tuple[int, str], tuple[str, int]] = {}  # a run after a page's own text, by the state after it
 _TEXTS: dict[tuple[int, str], tuple[str, int]] = {}  # a page's own text (a name, a title, recurs)
@@ -94,10 +98,22 @@ def french_html(html: str, lang: str = "fr", text: Callable[[str], str] = french
         _LAST_CHARACTER.clear()
         _STATE_IDS.clear()
         _STATES.clear()
+        _FRENCH_WITHIN.clear()
     steps, runs, texts, state_id = _STEPS, _RUNS, _TEXTS, _state_id(state)
+    # On a page in another language, French text is only inside an element that declares
+    # it: past the last place that may declare it, and outside every French element, the
+    # rest of the page is left as it is without walking it.
+    # (Looked for in the UTF-8 bytes, ASCII letters lowered: a regular expression ignoring
+    # case scans slowly. No other character lowers to a letter of "lang" or "fr", and a
+    # byte offset is never before its character's, so the place found is never too early.)
+    last_french = len(html) if lang == "fr" else max(
+        (m.start() for m in _MAY_DECLARE_FRENCH.finditer(html.encode("utf-8", "surrogatepass").lower())), default=-1)
     out = []
     position = 0
     for run in _RUN.finditer(html):
+        if position > last_french and not _FRENCH_WITHIN[state_id]:
+            out.append(html[position:])
+            return "".join(out)
         segment = html[position:run.start()]
         position = run.end()
         if not segment or segment.isspace():  # the chrome's runs: the same on many pages
@@ -176,6 +192,7 @@ def _state_id(state: _State) -> int:
     if found is None:
         found = _STATE_IDS[state] = len(_STATES)
         _STATES.append(state)
+        _FRENCH_WITHIN.append(state[2] == "fr" or any(element[1] == "fr" for element in state[1]))
     return found
 
 
