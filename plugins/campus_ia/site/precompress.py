@@ -57,7 +57,12 @@ def precompress_site(site_dir: Path, *, min_size: int = MIN_SIZE, cache: Path | 
     copies written, sorted.
     """
     site_dir = Path(site_dir)
-    candidates = [p for p in sorted(site_dir.rglob("*")) if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()]
+    candidates = sorted(
+        Path(folder, name)
+        for folder, _folders, files in os.walk(site_dir)
+        for name in files
+        if os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
+    )
     kept = _Kept(Path(cache)) if cache is not None else None
 
     def one(path: Path) -> Path | None:
