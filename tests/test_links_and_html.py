@@ -220,3 +220,19 @@ def test_a_copy_no_smaller_than_its_file_is_neither_written_nor_kept(tmp_path: P
     assert precompress_site(site, cache=cache) == []
     assert precompress_site(site, cache=cache) == []
     assert list(cache.iterdir()) == []
+
+
+def test_rewriting_one_copy_leaves_the_kept_copy_and_its_twins_alone(tmp_path: Path) -> None:
+    """A kept copy may be in the site under a second name (a hard link): a later pass over the
+    same site (``mkdocs build --dirty``) must write a new file, not into the shared one."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    same, changed = "Le même texte. " * 200, "Un autre texte. " * 200
+    write_site(site, {"fr/index.html": same, "en/index.html": same})
+    precompress_site(site, cache=cache)
+    precompress_site(site, cache=cache)  # the second pass places the kept copy in the site
+    write_site(site, {"fr/index.html": changed})
+    precompress_site(site, cache=cache)
+    assert gzip.decompress((site / "fr" / "index.html.gz").read_bytes()) == changed.encode()
+    assert gzip.decompress((site / "en" / "index.html.gz").read_bytes()) == same.encode()
+    kept = {gzip.decompress(path.read_bytes()) for path in cache.iterdir()}
+    assert kept == {same.encode(), changed.encode()}

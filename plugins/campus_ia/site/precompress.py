@@ -11,8 +11,8 @@ Brotli is not written: it would need a compiled dependency that the project does
 
 Most of a site is the same from one build to the next, so a build may keep the copies
 in a folder (:data:`GZIP_CACHE_FOLDER`, beside the other caches) under the digest of
-what they compress: a file already compressed by the previous build is copied, not
-compressed again. The folder holds the last build's copies and nothing else; it may
+what they compress: a file already compressed by the previous build gets that copy
+(linked, or copied where links are not possible), not a new compression. The folder holds the last build's copies and nothing else; it may
 be deleted at any time.
 """
 
@@ -64,23 +64,30 @@ def precompress_site(site_dir: Path, *, min_size: int = MIN_SIZE, cache: Path | 
         if os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
     )
     kept = _Kept(Path(cache)) if cache is not None else None
-
-    def one(path: Path) -> Path | None:
+    written: list[Path] = []
+    to_compress: list[tuple[Path, bytes]] = []
+    for path in candidates:
         data = path.read_bytes()
         if len(data) <= min_size:
-            return None
-        if kept is None:
-            return _write(path, data, _deflate(data))
-        return kept.copy_to(path, data)
-
+            continue
+        found = kept.place(path, data) if kept is not None else None
+        if found is not None:
+            written.append(found)
+        else:
+            to_compress.append((path, data))
     # zlib releases the GIL while it compresses: threads use every core.
     with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
-        results = list(pool.map(one, candidates))
+        compressed = list(pool.map(lambda item: _deflate(item[1]), to_compress))
+    for (path, data), copy in zip(to_compress, compressed):
+        target = _write(path, data, copy)
+        if target is not None:
+            written.append(target)
+            if kept is not None:
+                kept.keep(data, copy)
     if kept is not None:
         kept.forget_the_rest()
-    written = sorted(target for target in results if target is not None)
     log.debug("Wrote %d pre-compressed copies in %s", len(written), site_dir)
-    return written
+    return sorted(written)
 
 
 def _deflate(data: bytes) -> bytes:
@@ -89,49 +96,67 @@ def _deflate(data: bytes) -> bytes:
 
 def _write(path: Path, data: bytes, compressed: bytes) -> Path | None:
     target = path.with_name(path.name + ".gz")
+    # A new file, never a write into the old one: that may be a kept copy's other name.
+    target.unlink(missing_ok=True)
     if len(compressed) >= len(data):
-        target.unlink(missing_ok=True)
         return None
     target.write_bytes(compressed)
     return target
 
 
 class _Kept:
-    """The cache folder of one pass: what it holds, and what this pass used."""
+    """The cache folder of one pass: what it holds, and what this pass used.
+
+    A kept copy is put in the site as a second name of the same file (a hard link: no
+    bytes written) where the file system allows, else copied. Nothing ever writes into
+    a copy once kept (a changed file gets a new copy under a new name), so the site and
+    the folder cannot change each other.
+    """
 
     # What else decides the bytes of a copy: the compressor and its level.
     _SETTINGS = f"{gzip.__name__} {LEVEL}".encode()
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
+        self.folder: Path | None = folder
         self.used: set[str] = set()
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self.held = {entry.name for entry in os.scandir(folder)}
         except OSError as exc:  # a read-only or full disk: compress everything, keep nothing
             log.debug("Cannot keep compressed copies in %s: %s", folder, exc)
-            self.folder, self.held = None, set()  # type: ignore[assignment]
+            self.folder, self.held = None, set()
 
-    def copy_to(self, path: Path, data: bytes) -> Path | None:
-        name = hashlib.blake2b(data, digest_size=20, key=self._SETTINGS).hexdigest() + ".gz"
+    def _name(self, data: bytes) -> str:
+        return hashlib.blake2b(data, digest_size=20, key=self._SETTINGS).hexdigest() + ".gz"
+
+    def place(self, path: Path, data: bytes) -> Path | None:
+        """``path``'s copy put in place from the folder, or None if the folder has none."""
+        name = self._name(data)
         self.used.add(name)
-        target = path.with_name(path.name + ".gz")
-        if self.folder is not None and name in self.held:
+        if self.folder is None or name not in self.held:
+            return None
+        kept, target = self.folder / name, path.with_name(path.name + ".gz")
+        try:
+            target.unlink(missing_ok=True)
             try:
-                shutil.copyfile(self.folder / name, target)
-                return target
-            except OSError:
-                pass  # gone since the folder was read: compress it again
-        written = _write(path, data, compressed := _deflate(data))
-        if written is not None and self.folder is not None:  # a copy no smaller is not kept either
-            try:
-                handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-                with os.fdopen(handle, "wb") as out:
-                    out.write(compressed)
-                os.replace(temporary, self.folder / name)  # whole or absent, never half written
-            except OSError as exc:
-                log.debug("Cannot keep a compressed copy in %s: %s", self.folder, exc)
-        return written
+                os.link(kept, target)
+            except OSError:  # another file system, or links not allowed: a copy
+                shutil.copyfile(kept, target)
+        except OSError:
+            return None  # gone since the folder was read: compressed again
+        return target
+
+    def keep(self, data: bytes, compressed: bytes) -> None:
+        """Keep ``compressed``, the copy of ``data``, for the next pass."""
+        if self.folder is None:
+            return
+        try:
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                out.write(compressed)
+            os.replace(temporary, self.folder / self._name(data))  # whole or absent, never half written
+        except OSError as exc:
+            log.debug("Cannot keep a compressed copy in %s: %s", self.folder, exc)
 
     def forget_the_rest(self) -> None:
         """Remove the copies this pass did not use: the folder keeps one site's worth."""
