@@ -9,6 +9,7 @@ located problem naming the link, never the target's content.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Iterator
 
@@ -79,4 +80,19 @@ class InsideCheck:
         if not self.links or not any(parent in self.links for parent in (path, *path.parents)):
             return self.folder_inside
         return is_inside(path, self.root)
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all: a reader never sees it half written (the caches).
+
+    Raises ``OSError`` as writing does; no temporary file is left behind.
+    """
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 

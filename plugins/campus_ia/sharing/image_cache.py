@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import Callable
 
 import PIL
+
+from ..content.project_files import write_whole
 
 from .preview_image import FONTS
 
@@ -88,10 +88,7 @@ class ImageCache:
         try:
             # Made here, not once: someone may have deleted the folder since the last image.
             self._folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self._folder, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, self._folder / f"{key}.png")  # whole or absent, never half written
+            write_whole(self._folder / f"{key}.png", data)
         except OSError as exc:  # a full or read-only disk: keep working from memory
             log.debug("Cannot keep images in %s: %s", self._folder, exc)
             self._folder = None

@@ -21,13 +21,14 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
 import platform
-import tempfile
 import zipfile
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
+
+from ..content.project_files import write_whole
 
 log = logging.getLogger("mkdocs.plugins.campus_ia.derived_cache")
 
@@ -103,10 +104,7 @@ class DerivedCache:
                 bundle.writestr(zipfile.ZipInfo(site_path, (1980, 1, 1, 0, 0, 0)), data)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                out.write(buffer.getvalue())
-            os.replace(temporary, path)  # whole or absent, never half written
+            write_whole(path, buffer.getvalue())
         except OSError as exc:  # a full or read-only disk: the build goes on without keeping it
             log.debug("Cannot keep %s in %s: %s", name, path.parent, exc)
 
@@ -116,7 +114,6 @@ _MEMORY: dict[tuple[Path | None, str], tuple[str, dict[str, bytes]]] = {}
 
 # This package's digest, and the names, sizes and times of its files when it was computed.
 _PACKAGE: dict[str, object] = {}
-_ENVIRONMENT: list[str] = []
 
 
 def _add_folder(digest: "hashlib._Hash", folder: Path) -> None:
@@ -150,14 +147,13 @@ def _package_digest() -> str:
     return str(_PACKAGE["digest"])
 
 
+@lru_cache(maxsize=1)
 def _environment_digest() -> str:
     """Python's version and the libraries' (they do not change while a process runs)."""
-    if not _ENVIRONMENT:
-        versions = [f"python {platform.python_version()} {platform.python_implementation()}"]
-        for name in LIBRARIES:
-            try:
-                versions.append(f"{name} {metadata.version(name)}")
-            except metadata.PackageNotFoundError:
-                versions.append(f"{name} absent")
-        _ENVIRONMENT.append(hashlib.sha256("\n".join(versions).encode()).hexdigest())
-    return _ENVIRONMENT[0]
+    versions = [f"python {platform.python_version()} {platform.python_implementation()}"]
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} absent")
+    return hashlib.sha256("\n".join(versions).encode()).hexdigest()

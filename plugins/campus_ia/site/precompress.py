@@ -22,9 +22,10 @@ import hashlib
 import logging
 import os
 import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
+
+from ..content.project_files import write_whole
 
 try:  # zlib-ng writes the same gzip format as zlib, about twice as fast at the same size
     from zlib_ng import gzip_ng as gzip
@@ -65,25 +66,26 @@ def precompress_site(site_dir: Path, *, min_size: int = MIN_SIZE, cache: Path | 
     )
     kept = _Kept(Path(cache)) if cache is not None else None
     written: list[Path] = []
-    to_compress: list[tuple[Path, bytes]] = []
+    to_compress: list[tuple[Path, bytes, str]] = []
     for path in candidates:
         data = path.read_bytes()
         if len(data) <= min_size:
             continue
-        found = kept.place(path, data) if kept is not None else None
+        name = kept.name(data) if kept is not None else ""
+        found = kept.place(path, name) if kept is not None else None
         if found is not None:
             written.append(found)
         else:
-            to_compress.append((path, data))
+            to_compress.append((path, data, name))
     # zlib releases the GIL while it compresses: threads use every core.
     with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
         compressed = list(pool.map(lambda item: _deflate(item[1]), to_compress))
-    for (path, data), copy in zip(to_compress, compressed):
+    for (path, data, name), copy in zip(to_compress, compressed):
         target = _write(path, data, copy)
         if target is not None:
             written.append(target)
             if kept is not None:
-                kept.keep(data, copy)
+                kept.keep(name, copy)
     if kept is not None:
         kept.forget_the_rest()
     log.debug("Wrote %d pre-compressed copies in %s", len(written), site_dir)
@@ -126,12 +128,12 @@ class _Kept:
             log.debug("Cannot keep compressed copies in %s: %s", folder, exc)
             self.folder, self.held = None, set()
 
-    def _name(self, data: bytes) -> str:
+    def name(self, data: bytes) -> str:
+        """The name of ``data``'s copy in the folder (the digest of what it compresses)."""
         return hashlib.blake2b(data, digest_size=20, key=self._SETTINGS).hexdigest() + ".gz"
 
-    def place(self, path: Path, data: bytes) -> Path | None:
-        """``path``'s copy put in place from the folder, or None if the folder has none."""
-        name = self._name(data)
+    def place(self, path: Path, name: str) -> Path | None:
+        """``path``'s copy, kept under ``name``, put in place, or None if the folder has none."""
         self.used.add(name)
         if self.folder is None or name not in self.held:
             return None
@@ -146,15 +148,12 @@ class _Kept:
             return None  # gone since the folder was read: compressed again
         return target
 
-    def keep(self, data: bytes, compressed: bytes) -> None:
-        """Keep ``compressed``, the copy of ``data``, for the next pass."""
+    def keep(self, name: str, compressed: bytes) -> None:
+        """Keep ``compressed`` under ``name`` for the next pass."""
         if self.folder is None:
             return
         try:
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                out.write(compressed)
-            os.replace(temporary, self.folder / self._name(data))  # whole or absent, never half written
+            write_whole(self.folder / name, compressed)
         except OSError as exc:
             log.debug("Cannot keep a compressed copy in %s: %s", self.folder, exc)
 
