@@ -92,6 +92,9 @@ def test_the_plugin_watches_content_and_locales_through_the_servers_own_method(t
     assert plugin.on_serve(server, config=config, builder=lambda: None) is server  # type: ignore[arg-type]
     assert sorted(server.asked) == sorted(str(tmp_path / f) for f in ("content", "locales"))
     assert server.observer is observer  # MkDocs' own observer, as MkDocs set it up
+    assert plugin.ahead is not None  # and our own watcher, for the work made ahead of a rebuild
+    plugin.on_shutdown()
+    assert plugin.ahead is None
 
 
 def test_collector_thresholds_are_raised_for_a_build_and_put_back() -> None:
@@ -110,3 +113,34 @@ def test_collector_thresholds_are_raised_for_a_build_and_put_back() -> None:
     assert gc.get_threshold() == before
     tuning.stop()  # stopping twice changes nothing
     assert gc.get_threshold() == before
+
+
+def _runs_after(ahead, action, timeout: float = 30) -> int:  # noqa: ANN001
+    """The number of runs of ``make`` once ``action`` is done and the watcher has had time to react."""
+    before = ahead.runs
+    action()
+    deadline = time.monotonic() + timeout
+    while ahead.runs == before and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return ahead.runs - before
+
+
+def test_a_saved_content_file_starts_the_rebuilds_work_and_reading_one_does_not(tmp_path: Path) -> None:
+    from campus_ia.mkdocs_plugin.ahead_of_rebuild import AheadOfRebuild
+
+    content, locales = tmp_path / "content", tmp_path / "locales"
+    content.mkdir()
+    locales.mkdir()
+    (content / "campus.yml").write_text("a: 1\n", encoding="utf-8")
+    made: list[str] = []
+    ahead = AheadOfRebuild(lambda: made.append((content / "campus.yml").read_text(encoding="utf-8")))
+    assert ahead.start([content, locales])
+    try:
+        assert _runs_after(ahead, lambda: (content / "campus.yml").write_text("a: 2\n", encoding="utf-8")) == 1
+        assert made == ["a: 2\n"]  # what was saved, read by make itself without starting it again
+        assert _runs_after(ahead, lambda: (content / "campus.yml").read_bytes(), timeout=1) == 0
+        (locales / "fr").mkdir()  # a new folder alone is no save
+        assert _runs_after(ahead, lambda: (locales / "fr" / "site.po").write_text("#\n", encoding="utf-8")) == 1
+    finally:
+        ahead.stop()
+    assert _runs_after(ahead, lambda: (content / "campus.yml").write_text("a: 3\n", encoding="utf-8"), timeout=1) == 0

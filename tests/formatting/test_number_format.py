@@ -85,3 +85,21 @@ def test_percent_defaults_to_one_decimal():
 def test_percent_none_trims():
     assert FR.percent(0.02, None) == "2\u202f%"
     assert EN.percent(0.0225, None) == "2.25%"
+
+
+def test_numbers_written_before_do_not_change_how_an_equal_number_is_written() -> None:
+    """Written numbers are remembered by their exact value: 0 == 0.0 == -0.0 == Decimal("0.00")."""
+    from campus_ia.formatting import numbers
+
+    values = [0, 0.0, -0.0, Decimal("0"), Decimal("-0"), Decimal("0.00"), 1, 1.0, Decimal("1.000"), 2.675, 2.5]
+    written = []
+    for order in (values, values[::-1]):
+        numbers._NUMBERS.clear()
+        written.append({(type(v), repr(v), digits): numbers.format_number("fr", v, digits)
+                        for v in order for digits in (None, 1)})
+    alone = {}
+    for v in values:
+        for digits in (None, 1):
+            numbers._NUMBERS.clear()
+            alone[(type(v), repr(v), digits)] = numbers.format_number("fr", v, digits)
+    assert written[0] == written[1] == alone

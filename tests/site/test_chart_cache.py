@@ -40,3 +40,37 @@ def test_another_svg_or_scale_is_drawn_afresh(tmp_path: Path) -> None:
     assert cache.png(SVG.format(w=20), "3") != first
     assert len(list(tmp_path.glob("*.png"))) == 3
 
+
+
+def test_several_charts_drawn_side_by_side_are_each_drawn_once_in_order(tmp_path: Path) -> None:
+    cache = _cache(tmp_path)
+    svgs = [SVG.format(w=w) for w in (10, 20, 30, 20)]
+    drawn = cache.pngs([(svg, "2") for svg in svgs])
+    assert drawn == [chart_png(svg, scale=2) for svg in svgs]
+    assert len(list(tmp_path.glob("*.png"))) == 3
+
+
+@pytest.mark.parametrize("x, y, width, opacity", [
+    (1, 1, 20, "0.35"), (0.33, 2.5, 17.25, "0.5"), (-3, -2, 60, "0.35"), (38.6, 15.7, 3.3, "0.01"), (5, 4, 10, "1"),
+])
+def test_a_bar_is_drawn_as_a_layer_over_the_whole_image_would_draw_it(x: float, y: float, width: float,
+                                                                        opacity: str) -> None:
+    """Bars are composited over their own area only; the pixels are those of a whole-image layer."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20">'
+           '<rect x="0" y="0" width="40" height="20" fill="#ffffff"/>'
+           '<rect x="2" y="3" width="30" height="4" fill="#c0392b"/>'
+           f'<rect x="{x}" y="{y}" width="{width}" height="7.5" fill="#1a3a6b" fill-opacity="{opacity}"/></svg>')
+    scale = 3
+    expected = Image.new("RGBA", (40 * scale, 20 * scale), (255, 255, 255, 255))
+    for rx, ry, rw, rh, colour in ((0, 0, 40, 20, (255, 255, 255, 255)), (2, 3, 30, 4, (192, 57, 43, 255)),
+                                   (x, y, width, 7.5, (26, 58, 107, round(255 * float(opacity))))):
+        layer = Image.new("RGBA", expected.size, (0, 0, 0, 0))
+        ImageDraw.Draw(layer).rectangle((rx * scale, ry * scale, (rx + rw) * scale - 1, (ry + rh) * scale - 1),
+                                        fill=colour)
+        expected.alpha_composite(layer)
+    with Image.open(io.BytesIO(chart_png(svg, scale=scale))) as drawn:
+        assert drawn.convert("RGB").tobytes() == expected.convert("RGB").tobytes()

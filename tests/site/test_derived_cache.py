@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
+from campus_ia.content import ContentError
+from campus_ia.site import assembly as site_assembly
 from campus_ia.site import derived_cache
 from campus_ia.site.assembly import SiteAssembly
 from campus_ia.site.derived_cache import DERIVED_CACHE_FOLDER, DerivedCache
@@ -37,6 +40,7 @@ class _Maker:
 def _a_new_process() -> None:
     """Each test starts as a new process would: nothing kept in memory."""
     derived_cache._MEMORY.clear()
+    site_assembly._LAST_LOADED.clear()
 
 
 def test_a_later_process_reads_the_bundle_instead_of_making_it(tmp_path: Path) -> None:
@@ -129,3 +133,66 @@ def test_a_content_edit_reaches_the_next_builds_downloads_and_pages(tmp_path: Pa
     html = (site / page.split("#")[0].lstrip("/") / "index.html").read_text(encoding="utf-8")
     shown = next(f for f in facts["figures"] if f["id"] == figure)["display"]["en"]
     assert shown in html
+
+
+def test_a_bundle_made_while_its_inputs_changed_is_used_but_not_kept(tmp_path: Path) -> None:
+    """An editor saving during a build: the bundle was made from files the digest does not stand for."""
+    inputs, folder = _inputs(tmp_path), tmp_path / "kept"
+    cache = DerivedCache(folder, inputs)
+    cache.digest()  # taken before the content is read, as SiteAssembly.load does
+
+    def make_while_saved() -> dict[str, bytes]:
+        (inputs[0] / "campus.yml").write_text("a: 2\n", encoding="utf-8")
+        return {"data/a.csv": b"made from a: 1"}
+
+    assert cache.bundle("downloads", make_while_saved) == {"data/a.csv": b"made from a: 1"}
+    assert not (folder / "downloads.zip").exists() and derived_cache._MEMORY == {}
+    make = _Maker()
+    assert DerivedCache(folder, inputs).bundle("downloads", make)["data/a.csv"] == b"made 1"
+
+
+def test_two_threads_asking_for_the_same_bundle_make_it_once(tmp_path: Path) -> None:
+    inputs, folder = _inputs(tmp_path), tmp_path / "kept"
+    started, release, calls = threading.Event(), threading.Event(), []
+
+    def slow_make() -> dict[str, bytes]:
+        calls.append(threading.current_thread().name)
+        started.set()
+        release.wait(30)
+        return {"data/a.csv": b"made once"}
+
+    results: dict[str, dict[str, bytes]] = {}
+
+    def ask(name: str) -> None:
+        results[name] = DerivedCache(folder, inputs).bundle("downloads", slow_make)
+
+    first = threading.Thread(target=ask, args=("first",), name="first")
+    first.start()
+    assert started.wait(30)
+    second = threading.Thread(target=ask, args=("second",), name="second")
+    second.start()
+    second.join(0.2)
+    assert second.is_alive()  # waiting for the first, not making it too
+    release.set()
+    first.join(30)
+    second.join(30)
+    assert calls == ["first"] and results["first"] == results["second"] == {"data/a.csv": b"made once"}
+
+
+def test_a_site_loaded_again_from_the_same_files_is_the_same_until_one_changes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    kept = project / DERIVED_CACHE_FOLDER
+
+    def load() -> SiteAssembly:
+        return SiteAssembly.load(project / "content", project / "locales", root=project, keep_derived_in=kept)
+
+    first = load()
+    assert load() is first  # a serve rebuild without a content change reads and checks nothing again
+    assert SiteAssembly.load(project / "content", project / "locales", root=project) is not first
+    campus = project / "content" / "campus.yml"
+    campus.write_text(campus.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    second = load()
+    assert second is not first
+    (project / "content" / "stray").mkdir()  # refused by the load: a new folder is a change too
+    with pytest.raises(ContentError, match="stray"):
+        load()

@@ -38,6 +38,12 @@ def test_press_kit_holds_the_texts_the_data_and_the_charts(built_site: Path) -> 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.testzip() is None
         members = {info.filename: archive.read(info) for info in archive.infolist()}
+        # Images are compressed already: stored as they are; texts and data deflated.
+        methods = {info.filename: info.compress_type for info in archive.infolist()}
+    assert {name for name, method in methods.items() if method == zipfile.ZIP_STORED} == {
+        name for name in members if name.endswith(".png")}
+    assert {name for name, method in methods.items() if method == zipfile.ZIP_DEFLATED} == {
+        name for name in members if not name.endswith(".png")}
     feeds = {d.path for d in UPDATES_FEED.values()}  # news, not data: the only downloads left out
     expected_files = [*(d for d in SITE_DOWNLOADS if d.path not in feeds),
                       *(f for key in CHARTS for f in CHART_DOWNLOADS[key].files)]

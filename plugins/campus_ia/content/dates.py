@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["day", "month", "quarter", "half", "year"]
@@ -35,6 +36,12 @@ class PartialDate:
 
         Raises ``ValueError`` with a message meant for a content editor.
         """
+        if cls is PartialDate and type(text) is str:  # a page and its downloads read the same dates again
+            return _parse(text)
+        return cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> PartialDate:
         match = _PATTERN.match(text.strip()) if isinstance(text, str) else None
         if not match:
             raise ValueError(f"{text!r} is not a date (expected {FORMAT_HINT})")
@@ -90,3 +97,8 @@ def _month_end(year: int, month: int) -> dt.date:
     if month == 12:
         return dt.date(year, 12, 31)
     return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> PartialDate:
+    return PartialDate._parse(text)

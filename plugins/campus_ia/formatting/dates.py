@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
@@ -74,6 +75,7 @@ def html_datetime(d: dt.date | PartialDate | str) -> str:
     return partial.iso()
 
 
+@lru_cache(maxsize=4096)  # pure, and the same dates recur on pages and in downloads
 def format_date(lang: str, d: dt.date | PartialDate, qualifier: str | None = None) -> str:
     """Format ``d`` at its precision for ``lang``, optionally qualified."""
     check_lang(lang)

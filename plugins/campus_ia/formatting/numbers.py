@@ -96,9 +96,20 @@ def _percent_pattern(lang: str, fraction: str) -> NumberPattern:
 def format_number(lang: str, value: Number, digits: int | None = None, max_decimals: int = DEFAULT_MAX_DECIMALS) -> str:
     """Format ``value`` with the digits, grouping and decimal mark of ``lang``."""
     check_digits(digits)
-    rounded = round_for_display(to_decimal(value), digits, max_decimals)
-    pattern = _decimal_pattern(lang, fraction_pattern(digits, max_decimals))
-    return pattern.apply(rounded, number_locale(lang))
+    # By the value's type and repr, not its equality (0.0 == -0.0 == 0): the exact number.
+    key = (lang, value.__class__, repr(value), digits, max_decimals)
+    text = _NUMBERS.get(key)
+    if text is None:
+        rounded = round_for_display(to_decimal(value), digits, max_decimals)
+        text = _decimal_pattern(lang, fraction_pattern(digits, max_decimals)).apply(rounded, number_locale(lang))
+        if len(_NUMBERS) >= 4096:
+            _NUMBERS.clear()
+        _NUMBERS[key] = text
+    return text
+
+
+# Numbers already written (pages and downloads write the same figures many times).
+_NUMBERS: dict[tuple[object, ...], str] = {}
 
 
 def format_percent(lang: str, ratio: Number, digits: int | None = 1) -> str:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message, TranslationError
 from babel.messages.checkers import python_format
@@ -29,9 +28,9 @@ _CLOSED_THEN = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\
 _MARKUP = re.compile(r"<\s*[A-Za-z/!?]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);|[<>]")
 
 
-def read_catalog(path: Path, shown: str) -> tuple[Catalog | None, list[str]]:
-    """The catalog at ``path``, or None and its syntax problems (``file:line:column: ...``)."""
-    raw = path.read_bytes()
+def parse_catalog(raw: bytes, shown: str) -> tuple[Catalog | None, list[str]]:
+    """The catalog in ``raw`` (the bytes of file ``shown``), or None and its syntax problems
+    (``file:line:column: ...``)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

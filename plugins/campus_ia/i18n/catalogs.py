@@ -11,13 +11,14 @@ re-extracting fails the build too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
 from .. import LANGUAGES
 from ..content.project_files import OUTSIDE_MESSAGE, is_inside, links_leaving
-from .catalog_checks import read_catalog, translation_problems
+from .catalog_checks import parse_catalog, translation_problems
 
 DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
     "site": ("theme", "site", "mkdocs_plugin", "translations"),
@@ -73,9 +74,10 @@ class Catalogs:
                 continue
             if not is_inside(template_path, root):
                 continue  # reported by links_leaving above, never read
-            template, read_problems = read_catalog(template_path, shown(template_path))
-            problems.extend(read_problems)
-            if template is None:
+            template = (template_path.read_bytes(), shown(template_path))
+            template_problems = _parsed(*template)[1]
+            problems.extend(template_problems)
+            if template_problems:
                 continue
             for lang in languages:
                 po_path = locales_dir / lang / "LC_MESSAGES" / f"{domain}.po"
@@ -86,12 +88,10 @@ class Catalogs:
                     if not any(p.startswith(f"{shown(po_path)}:") for p in problems):
                         problems.append(f"{shown(po_path)}:1:1: {OUTSIDE_MESSAGE}")
                     continue
-                catalog, read_problems = read_catalog(po_path, shown(po_path))
-                problems.extend(read_problems)
-                if catalog is None:
-                    continue
-                text = po_path.read_text(encoding="utf-8")
-                problems.extend(_merge(catalog, template, loaded[lang], shown(po_path), lang, text))
+                messages, plurals, found = _merged(template, (po_path.read_bytes(), shown(po_path)), lang)
+                loaded[lang].messages.update(messages)
+                loaded[lang].plurals.update(plurals)
+                problems.extend(found)
         if problems:
             raise CatalogError(problems)
         return cls(loaded, locales_dir)
@@ -128,6 +128,31 @@ def _shown(path: Path, root: Path) -> str:
         return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+# The files' bytes are the keys: a catalog is parsed and checked once per content of its
+# file, not again on every rebuild of `mkdocs serve` while nobody touches locales/.
+@lru_cache(maxsize=64)
+def _parsed(raw: bytes, shown: str) -> tuple[Catalog | None, tuple[str, ...]]:
+    catalog, problems = parse_catalog(raw, shown)
+    return catalog, tuple(problems)
+
+
+@lru_cache(maxsize=64)
+def _merged(template: tuple[bytes, str], po: tuple[bytes, str], lang: str) -> tuple[
+        dict[str, str], dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """Catalog ``po``'s translations of the msgids of ``template`` (each: bytes, shown name), and its problems."""
+    catalog, problems = _parsed(*po)
+    if catalog is None:
+        return {}, {}, problems
+    language = _Language(lang, {}, {})
+    found = _merge(catalog, _parsed(*template)[0], language, po[1], lang, _text(po[0]))  # type: ignore[arg-type]
+    return language.messages, language.plurals, (*problems, *found)
+
+
+def _text(raw: bytes) -> str:
+    """The file's text as ``Path.read_text`` gives it (universal newlines)."""
+    return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _merge(catalog: Catalog, template: Catalog, language: _Language, shown: str, lang: str, text: str) -> list[str]:

@@ -43,11 +43,13 @@ from ..site.prose_figures import insert_figures
 from ..site.prose_html import sanitise_prose
 from ..site.prose_links import broken_links, resolve
 from ..site.prose_markers import marker_block, marker_text
-from ..site.derived_cache import DERIVED_CACHE_FOLDER, DerivedCache
+from ..site.derived_cache import DERIVED_CACHE_FOLDER
+from ..site.made_ahead import make_ahead
 from ..site.precompress import GZIP_CACHE_FOLDER, precompress_site
 from ..site.release_blockers import address_blockers
 from ..site.release_checks import release_report
 from ..site.search_split import split_search_index
+from .ahead_of_rebuild import AheadOfRebuild
 from .atomic_output import AtomicOutput, OutputError, strict_build_will_abort
 from .config import CampusConfig
 from .gc_tuning import FewerCollections
@@ -86,6 +88,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.theme_text = ThemeText()
         self.last_catalogs: Catalogs | None = None  # of the last build that loaded them: serve's failure page
         self.stale = StaleTranslations()
+        self.ahead: AheadOfRebuild | None = None  # serve: a content edit's pages and downloads made early
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # build and serve write through a staging folder (atomic_output.py); --dirty updates in place.
@@ -109,19 +112,11 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         kept_previews().keep_in(self.project_dir / PREVIEW_CACHE_FOLDER)
         kept_charts().keep_in(self.project_dir / CHART_CACHE_FOLDER)
         try:
-            self.assembly = SiteAssembly.load(
-                self.project_dir / self.config.content_dir,
-                self.project_dir / self.config.locales_dir,
-                root=self.project_dir,
-            )
+            self.assembly = self._load_assembly()
         except (ContentError, CatalogError) as exc:
             self.collections.stop()
             raise PluginError(str(exc)) from None
         self.last_catalogs = self.assembly.catalogs
-        self.assembly.derived = DerivedCache(
-            self.project_dir / DERIVED_CACHE_FOLDER,
-            [self.project_dir / self.config.content_dir, self.project_dir / self.config.locales_dir],
-        )
         self.glossary = GlossaryNotes(self.assembly.languages)
         site = self.assembly.content.site
         if not config.site_url:
@@ -146,6 +141,17 @@ class CampusPlugin(BasePlugin[CampusConfig]):
                 raise PluginError(str(exc)) from None
             config.site_dir = str(self.output.staging)
         return config
+
+    def _folders(self) -> dict[str, Path]:
+        """The project's content and locales folders, and where bundles made from them are kept."""
+        return {"content_dir": self.project_dir / self.config.content_dir,
+                "locales_dir": self.project_dir / self.config.locales_dir,
+                "keep_derived_in": self.project_dir / DERIVED_CACHE_FOLDER}
+
+    def _load_assembly(self) -> SiteAssembly:
+        folders = self._folders()
+        return SiteAssembly.load(folders["content_dir"], folders["locales_dir"], root=self.project_dir,
+                                 keep_derived_in=folders["keep_derived_in"])
 
     # -- files and navigation -------------------------------------------------------
 
@@ -321,6 +327,9 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self._discard_output()
 
     def on_shutdown(self) -> None:
+        if self.ahead is not None:
+            self.ahead.stop()
+            self.ahead = None
         self.collections.stop()
         self._discard_output()  # e.g. after Ctrl-C, which skips build_error
 
@@ -359,6 +368,11 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         # The server's own watch(): MkDocs then polls these folders as it polls docs/.
         for folder in (self.config.content_dir, self.config.locales_dir):
             server.watch(str(self.project_dir / folder))
+        folders = self._folders()
+        self.ahead = AheadOfRebuild(lambda: make_ahead(
+            folders["content_dir"], folders["locales_dir"], root=self.project_dir,
+            keep_derived_in=folders["keep_derived_in"]))
+        self.ahead.start([folders["content_dir"], folders["locales_dir"]])
         if hasattr(server, "builder") and hasattr(server, "get_app") and hasattr(server, "set_app"):
             failure = RebuildFailure(
                 Path(config.site_dir), urlsplit(config.site_url or "/").path or "/", LANGUAGES, self._translate_last_good

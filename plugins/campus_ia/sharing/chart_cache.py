@@ -8,6 +8,7 @@ the shipped site; a chart is found again by its SVG and scale, and by the drawin
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Sequence
 
 from . import chart_png as drawing
 from .image_cache import CACHE_ROOT, ImageCache
@@ -22,6 +23,7 @@ def kept_charts() -> ImageCache:
     return ImageCache(lambda svg, scale: drawing.chart_png(svg, scale=float(scale)), drawing)
 
 
-def cached_chart_png(svg: str, *, scale: float) -> bytes:
-    """:func:`~.chart_png.chart_png` of ``svg``, drawn only if no build drew it before."""
-    return kept_charts().png(svg, repr(scale))
+def cached_chart_pngs(svgs: Sequence[str], *, scale: float) -> list[bytes]:
+    """:func:`~.chart_png.chart_png` of each SVG, drawn only if no build drew it before
+    (those that are, side by side)."""
+    return kept_charts().pngs([(svg, repr(scale)) for svg in svgs])

@@ -10,6 +10,7 @@ a gradient, a new element) is refused with ``UnsupportedSvg`` rather than drawn 
 from __future__ import annotations
 
 import io
+import math
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
@@ -108,10 +109,21 @@ class _Drawer:
         width, height = float(element.get("width", 0)) * s, float(element.get("height", 0)) * s
         if width <= 0 or height <= 0:
             return
-        layer = Image.new("RGBA", self.image.size, (0, 0, 0, 0))
-        opacity = float(element.get("fill-opacity", 1))
-        ImageDraw.Draw(layer).rectangle((x, y, x + width - 1, y + height - 1), fill=_rgba(style.fill, opacity))
-        self.image.alpha_composite(layer)
+        colour = _rgba(style.fill, float(element.get("fill-opacity", 1)))
+        if colour[3] == 255:  # opaque: what compositing would give, drawn straight onto the image
+            ImageDraw.Draw(self.image).rectangle((x, y, x + width - 1, y + height - 1), fill=colour)
+            return
+        # Translucent: drawn on a layer the size of the rectangle (with a margin), composited
+        # at whole-pixel offsets, so every pixel lands where a full-size layer would put it.
+        left, top = max(0, math.floor(x) - 1), max(0, math.floor(y) - 1)
+        right = min(self.image.width, math.ceil(x + width) + 1)
+        bottom = min(self.image.height, math.ceil(y + height) + 1)
+        if right <= left or bottom <= top:
+            return
+        layer = Image.new("RGBA", (right - left, bottom - top), (0, 0, 0, 0))
+        ImageDraw.Draw(layer).rectangle(
+            (x - left, y - top, x - left + width - 1, y - top + height - 1), fill=colour)
+        self.image.alpha_composite(layer, dest=(left, top))
 
     def path(self, element: ET.Element, style: _Style) -> None:
         stroke = element.get("stroke")

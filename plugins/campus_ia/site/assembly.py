@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -47,6 +48,13 @@ def load_site_content(content_dir: Path, *, display_root: Path | None = None) ->
     return load_content(content_dir, display_root=display_root, rules=CONTENT_RULES)
 
 
+# The last site loaded with a kept-bundles folder, by its inputs' digest: a rebuild of
+# `mkdocs serve` (or the work made ahead of one) whose content, catalogs and code did not
+# change gets it again, with what its language contexts already formatted.
+_LAST_LOADED: dict[str, tuple[tuple[object, ...], SiteAssembly]] = {}
+_LAST_LOADED_LOCK = threading.Lock()
+
+
 class DownloadError(Exception):
     """A download could not be written: an internal error, said plainly (the content was valid)."""
 
@@ -76,12 +84,31 @@ class SiteAssembly:
     """Where downloads and generated pages made by an earlier build are kept (None: made every time)."""
 
     @classmethod
-    def load(cls, content_dir: Path, locales_dir: Path, *, root: Path | None = None) -> SiteAssembly:
-        """Load and validate; raises ``ContentError`` or ``CatalogError`` with every problem."""
+    def load(cls, content_dir: Path, locales_dir: Path, *, root: Path | None = None,
+             keep_derived_in: Path | None = None) -> SiteAssembly:
+        """Load and validate; raises ``ContentError`` or ``CatalogError`` with every problem.
+
+        ``keep_derived_in``: a folder where downloads and generated pages are kept
+        between builds (:class:`DerivedCache`; None: made every time).
+        """
         root = root or content_dir.parent
+        if keep_derived_in is None:
+            return cls(load_site_content(content_dir, display_root=root), Catalogs.load(locales_dir, root=root), root)
+        derived = DerivedCache(keep_derived_in, [content_dir, locales_dir])
+        # The digest before reading: what is kept is keyed on the files as they were read.
+        key = (content_dir.resolve(), locales_dir.resolve(), root.resolve(), derived.folder, derived.digest())
+        with _LAST_LOADED_LOCK:
+            last = _LAST_LOADED.get("last")
+        if last is not None and last[0] == key:
+            last[1].catalogs.reset_missing()
+            return last[1]
         content = load_site_content(content_dir, display_root=root)
         catalogs = Catalogs.load(locales_dir, root=root)
-        return cls(content, catalogs, root)
+        assembly = cls(content, catalogs, root, derived)
+        if derived.inputs_unchanged():
+            with _LAST_LOADED_LOCK:
+                _LAST_LOADED["last"] = (key, assembly)
+        return assembly
 
     @cached_property
     def structure(self) -> SiteStructure:

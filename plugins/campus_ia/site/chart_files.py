@@ -21,7 +21,7 @@ from ..formatting.csv_table import csv_table
 from ..i18n import N_
 from ..pages import PageContext, absolute_url
 from ..pages.downloads import CHART_DOWNLOADS
-from ..sharing import cached_chart_png
+from ..sharing import cached_chart_pngs
 
 PNG_SCALE = 3
 """Pixels per unit of the chart's 350-unit-wide viewBox: a 1050-pixel-wide PNG, sharp on a slide."""
@@ -88,13 +88,16 @@ def chart_csv(ctx: PageContext, view: ChartView, *, spreadsheet: bool = False) -
 def chart_downloads(contexts: Mapping[str, PageContext]) -> dict[str, bytes]:
     """Every chart file (site path -> bytes); ``contexts``: the capacity page's context in each language."""
     files: dict[str, bytes] = {}
+    drawn: dict[str, str] = {}  # PNG path -> its SVG, drawn together at the end
     for lang, ctx in contexts.items():
         for view in capacity_charts(ctx):
             paths = CHART_DOWNLOADS[view.key]
             svg = chart_svg(ctx, view)
             files[paths.svg[lang].path] = svg.encode("utf-8")
-            files[paths.png[lang].path] = cached_chart_png(svg, scale=PNG_SCALE)
+            files[paths.png[lang].path] = b""
+            drawn[paths.png[lang].path] = svg
             files[paths.csv[lang].path] = chart_csv(ctx, view)
             if lang == paths.spreadsheet_csv.lang:
                 files[paths.spreadsheet_csv.path] = chart_csv(ctx, view, spreadsheet=True)
+    files.update(zip(drawn, cached_chart_pngs(list(drawn.values()), scale=PNG_SCALE)))
     return files

@@ -14,6 +14,13 @@ of Python and of the libraries, and the build's day where it matters. Any change
 any of them gives a new key, and the bundle is made afresh. A bundle is one
 uncompressed ZIP file in :data:`DERIVED_CACHE_FOLDER`, written whole or not at all;
 the folder holds the last bundle of each kind and may be deleted at any time.
+
+The digest is taken before the content is read (``DerivedCache.digest()`` first, then
+``SiteAssembly.load``) and the input folders are read again once a bundle is made: if
+a file changed in between (an editor saved during a rebuild), the bundle is used for
+this build but not kept, so no bundle is ever kept under a digest it was not made from.
+Two threads that ask for the same bundle (a rebuild and :mod:`.made_ahead`) make it
+once: the second waits for the first.
 """
 
 from __future__ import annotations
@@ -21,7 +28,9 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
 import platform
+import threading
 import zipfile
 from functools import lru_cache
 from importlib import metadata
@@ -52,31 +61,61 @@ class DerivedCache:
         self.folder = Path(folder) if folder is not None else None
         self.inputs = [Path(p) for p in inputs]
         self._digest: str | None = None
+        self._folders: str | None = None  # the input folders' part of the digest
 
     def bundle(self, name: str, make: Callable[[], dict[str, bytes]], *, also: str = "") -> dict[str, bytes]:
         """``make()``, or what it gave for the same inputs (and ``also``: the build's day...) before."""
         key = hashlib.sha256(f"{self.digest()}\0{name}\0{also}".encode()).hexdigest()
-        found = _MEMORY.get((self.folder, name))
-        if found is not None and found[0] == key:
-            return dict(found[1])
-        files = self._read(name, key)
-        if files is None:
-            files = make()
-            self._write(name, key, files)
-        _MEMORY[(self.folder, name)] = (key, dict(files))
-        return files
+        slot = (self.folder, name)
+        while True:
+            with _LOCK:
+                found = _MEMORY.get(slot)
+                if found is not None and found[0] == key:
+                    return dict(found[1])
+                other = _MAKING.get((slot, key))
+                if other is None:
+                    _MAKING[(slot, key)] = mine = threading.Event()
+                    break
+            other.wait()  # made by another thread: then found in memory (or made here if it failed)
+        try:
+            files = self._read(name, key)
+            if files is None:
+                files = make()
+                if not self.inputs_unchanged():
+                    log.debug("%s: the content changed while it was made; used, not kept", name)
+                    return files
+                self._write(name, key, files)
+            _MEMORY[slot] = (key, dict(files))
+            return files
+        finally:
+            with _LOCK:
+                del _MAKING[(slot, key)]
+            mine.set()
 
     def digest(self) -> str:
-        """One digest of every input: the folders' files, this package, Python and the libraries."""
+        """One digest of every input: the folders' files, this package, Python and the libraries.
+
+        Taken once; ask for it before reading the content it stands for.
+        """
         if self._digest is None:
+            self._folders = self._folders_digest()
             digest = hashlib.sha256(_FORMAT)
             digest.update(_environment_digest().encode())
             digest.update(_package_digest().encode())
-            for folder in self.inputs:
-                digest.update(b"\0folder\0")
-                _add_folder(digest, folder)
+            digest.update(self._folders.encode())
             self._digest = digest.hexdigest()
         return self._digest
+
+    def _folders_digest(self) -> str:
+        digest = hashlib.sha256()
+        for folder in self.inputs:
+            digest.update(b"\0folder\0")
+            _add_folder(digest, folder)
+        return digest.hexdigest()
+
+    def inputs_unchanged(self) -> bool:
+        """Whether the input folders still hold what :meth:`digest` read."""
+        return self._folders_digest() == self._folders
 
     def _path(self, name: str) -> Path | None:
         return self.folder / f"{name}.zip" if self.folder is not None else None
@@ -111,6 +150,9 @@ class DerivedCache:
 
 # One process's memory: the last bundle of each kind (mkdocs serve rebuilds in one process).
 _MEMORY: dict[tuple[Path | None, str], tuple[str, dict[str, bytes]]] = {}
+# The bundles being made now, each by one thread; others asking for the same wait for it.
+_MAKING: dict[tuple[tuple[Path | None, str], str], threading.Event] = {}
+_LOCK = threading.Lock()
 
 # This package's digest, and the names, sizes and times of its files when it was computed.
 _PACKAGE: dict[str, object] = {}
@@ -120,9 +162,16 @@ def _add_folder(digest: "hashlib._Hash", folder: Path) -> None:
     if not folder.is_dir():
         digest.update(b"absent")
         return
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    # Every entry by name, where a link leads and, for a file, its bytes: what loading checks
+    # (an unknown file or folder, a link leading out of the project) changes the digest too.
+    for path in sorted(folder.rglob("*")):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        if path.is_symlink():
+            digest.update(b"link\0" + os.fsencode(os.path.realpath(path)) + b"\0")
+        if path.is_file():
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        else:
+            digest.update(b"folder" if path.is_dir() else b"other")
 
 
 def _package_files() -> list[tuple[str, int, int]]:

@@ -17,6 +17,9 @@ from ..exports.machine_text import review_date
 from ..pages import PageContext
 from .press_page import kit_downloads, press_text
 
+STORED_SUFFIXES = (".png", ".zip", ".gz")
+"""Members already compressed, kept as they are."""
+
 
 def press_text_path(lang: str) -> str:
     """Where the press texts of ``lang`` sit in the kit."""
@@ -36,7 +39,8 @@ def press_kit_zip(contexts: Mapping[str, PageContext], files: Mapping[str, bytes
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
             info = zipfile.ZipInfo(name, date_time=(day.year, day.month, day.day, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # PNGs are compressed already: stored as they are (as `zip -n .png` does), not deflated again.
+            info.compress_type = zipfile.ZIP_STORED if name.endswith(STORED_SUFFIXES) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)
     return buffer.getvalue()
