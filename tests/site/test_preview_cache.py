@@ -50,3 +50,31 @@ def test_a_damaged_or_deleted_cache_is_drawn_again(tmp_path: Path) -> None:
     again = PreviewCache()
     again.keep_in(tmp_path / "previews")
     assert again.png(*TEXTS) == good and entry.exists()
+
+
+def test_a_kept_image_is_named_by_its_file_and_memory_only_gives_the_bytes(tmp_path: Path) -> None:
+    cache = PreviewCache()
+    assert cache.kept_file(*TEXTS) == preview_png(*TEXTS)  # no folder: the image itself
+    cache.keep_in(tmp_path)
+    kept = cache.kept_file(*TEXTS)
+    assert isinstance(kept, Path) and kept.parent == tmp_path and kept.read_bytes() == preview_png(*TEXTS)
+    kept.unlink()  # deleted since it was drawn: written again from memory
+    assert cache.kept_file(*TEXTS) == kept and kept.read_bytes() == preview_png(*TEXTS)
+
+
+def test_a_built_sites_preview_images_are_the_kept_files_placed_not_written(tmp_path: Path) -> None:
+    """A build puts each kept preview in the site as a second name of the kept file."""
+    import os
+
+    from campus_ia.sharing import PREVIEW_CACHE_FOLDER, preview_image_path
+    from tests.support.build import build, copy_project
+
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    for _ in range(2):  # the first build keeps them, if the copied project had none
+        done = build(project, site)
+        assert done.returncode == 0, done.stderr[-3000:]
+    image = site / preview_image_path("en", "home")
+    kept = {entry.stat().st_ino: entry.path for entry in os.scandir(project / PREVIEW_CACHE_FOLDER)}
+    assert image.stat().st_ino in kept and image.stat().st_nlink >= 2
+    assert image.read_bytes().startswith(b"\x89PNG") and oct(image.stat().st_mode & 0o777) == "0o644"

@@ -9,6 +9,7 @@ located problem naming the link, never the target's content.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Iterator
@@ -96,3 +97,17 @@ def write_whole(path: Path, data: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
         raise
 
+
+def place_copy(kept: Path, target: Path) -> None:
+    """Put the kept file ``kept`` at ``target`` as a second name of it (a hard link: no bytes
+    written), or as a copy where links are not possible (another file system).
+
+    ``target`` is removed first, never written into: it may be another kept file's second
+    name. Nothing may write into a file placed so, as nothing writes into ``kept``.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(kept, target)
+    except OSError:
+        shutil.copyfile(kept, target)

@@ -19,7 +19,6 @@ from typing import Any, Callable, Iterable
 
 from watchdog.events import (EVENT_TYPE_CLOSED, EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED,
                              EVENT_TYPE_MOVED, FileSystemEvent, FileSystemEventHandler)
-from watchdog.observers import Observer
 
 log = logging.getLogger("mkdocs.plugins.campus_ia")
 
@@ -44,6 +43,9 @@ class AheadOfRebuild(FileSystemEventHandler):
 
     def start(self, folders: Iterable[Path]) -> bool:
         """Watch ``folders``; False (and nothing started) where the native observer cannot."""
+        # Imported here: slow (40 ms: inotify through ctypes), and only `mkdocs serve` watches.
+        from watchdog.observers import Observer
+
         observer = Observer()
         try:
             for folder in folders:

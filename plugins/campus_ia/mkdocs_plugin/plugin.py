@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem
-from ..content.project_files import OUTSIDE_MESSAGE, InsideCheck
+from ..content.project_files import OUTSIDE_MESSAGE, InsideCheck, place_copy
 from ..formatting import Formatter
 from ..formatting.html_typography import french_html
 from ..i18n import CatalogError, Catalogs
@@ -44,6 +44,7 @@ from ..site.prose_html import sanitise_prose
 from ..site.prose_links import broken_links, resolve
 from ..site.prose_markers import marker_block, marker_text
 from ..site.derived_cache import DERIVED_CACHE_FOLDER
+from ..site.kept_typography import TYPOGRAPHY_CACHE_FOLDER, KeptTypography
 from ..site.made_ahead import make_ahead
 from ..site.precompress import GZIP_CACHE_FOLDER, precompress_site
 from ..site.release_blockers import address_blockers
@@ -75,6 +76,9 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.navigations: dict[str, Navigation] = {}
         self.prose_problems: list[Problem] = []
         self.site_urls: set[str] | None = None  # addresses of this build's files, for prose links
+        self.placed: dict[str, Path] = {}  # site path -> kept file put there at on_post_build
+        self.sources: dict[str, str] = {}  # prose page -> its file's text, from on_page_markdown to on_page_content
+        self.typography = KeptTypography(None)  # pages in French typography, kept between builds
         self.project_dir = Path(".")
         self.staged_output = False
         self.output: AtomicOutput | None = None
@@ -103,10 +107,12 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         # Plugins live across `mkdocs serve` rebuilds: start each build from a clean slate.
         self.assembly, self.navigations, self.prose_problems, self.env = None, {}, [], None
         self.site_urls = None
+        self.placed, self.sources = {}, {}
         self.nav_cache.reset(self.config.reuse_navigation)
         self.raw_blocks = {}
         self.site_blocks.reset()
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.typography = KeptTypography(self.project_dir / TYPOGRAPHY_CACHE_FOLDER)
         self.collections.start()  # until on_post_build, on_build_error or on_shutdown
         compiled_templates().keep_in(self.project_dir / CACHE_FOLDER)
         kept_previews().keep_in(self.project_dir / PREVIEW_CACHE_FOLDER)
@@ -175,8 +181,15 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             raise PluginError(str(exc)) from None
         for path, data in downloads.items():
             files.append(File.generated(config, path, content=data))
-        for path, data in {**preview_images(structure, self.assembly.languages, kept_previews().png),
-                           **self.assembly.embed_pages()}.items():
+        # Preview images already kept by an earlier build are put in the site as second names of
+        # the kept files (on_post_build), not written again: hundreds of files at every build.
+        self.placed = {}
+        for path, image in preview_images(structure, self.assembly.languages, kept_previews().kept_file).items():
+            if isinstance(image, Path):
+                self.placed[path] = image
+            else:
+                files.append(File.generated(config, path, content=image))
+        for path, data in self.assembly.embed_pages().items():
             files.append(File.generated(config, path, content=data))
         return files
 
@@ -209,7 +222,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             markdown, self.raw_blocks[page.file.src_uri] = stash_html_blocks(markdown)
             return markdown
         shown = f"{self.docs_shown}/{page.file.src_uri}"
-        source = page.file.content_string
+        source = self.sources[page.file.src_uri] = page.file.content_string  # read once, used again below
         offset = source.count("\n", 0, max(source.find(markdown.strip()[:80]), 0)) if markdown.strip() else 0
         language, context, key = self.assembly.languages[site_page.lang], self.assembly.page_context(site_page), page.file.src_uri
         render = with_blocks(
@@ -235,14 +248,15 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             html = restore_html_blocks(html, self.raw_blocks.pop(page.file.src_uri, []))
             return self.glossary.explain(site_page, html)  # type: ignore[union-attr]
         shown = f"{self.docs_shown}/{page.file.src_uri}"
-        clean, problems = sanitise_prose(html, page.file.content_string, shown)
+        source = self.sources.pop(page.file.src_uri, None) or page.file.content_string
+        clean, problems = sanitise_prose(html, source, shown)
         self.prose_problems.extend(problems)
         clean = self.site_blocks.restore(page.file.src_uri, clean)
         if self.site_urls is None:  # every address MkDocs will write, once per build
-            self.site_urls = {f.url.rstrip("/") for f in files} | {f.dest_uri for f in files}
+            self.site_urls = {f.url.rstrip("/") for f in files} | {f.dest_uri for f in files} | set(self.placed)
         known, base = self.site_urls, page.url if page.url.endswith("/") else posixpath.dirname(page.url)
         self.prose_problems.extend(
-            broken_links(html, page.file.content_string, shown, lambda path: resolve(base, path) in known)
+            broken_links(html, source, shown, lambda path: resolve(base, path) in known)
         )
         return self.glossary.explain(site_page, clean)  # type: ignore[union-attr]
 
@@ -298,6 +312,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if self.assembly is None:
             return
         site_dir = Path(config.site_dir)
+        for path, kept in self.placed.items():
+            place_copy(kept, site_dir / path)
         split_search_index(site_dir, _search_languages(self.env or config.theme.get_env()))
         write_language_404s(self.assembly, self.env or config.theme.get_env(), self.navigations, config)
         missing = self.assembly.catalogs.missing()
@@ -308,6 +324,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
                 "(run 'campus-ia i18n extract' and 'campus-ia i18n update', then translate):\n  "
                 + "\n  ".join(missing)
             )
+        self.typography.forget_the_rest()
         if not self.serving:  # the preview does not need compressed copies
             precompress_site(site_dir, cache=self.project_dir / GZIP_CACHE_FOLDER)
         self._put_output_in_place(config)
@@ -319,7 +336,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             # One place for every French text node of the page: prose, generated text,
             # titles, navigation, footer; English text (lang="en") is left as it is.
             site_page = self.assembly.structure.by_src(page.file.src_uri)
-            output = french_html(output, site_page.lang if site_page else "fr")
+            output = self.typography.page(output, site_page.lang if site_page else "fr")
         return output
 
     def on_build_error(self, error: Exception) -> None:

@@ -55,7 +55,7 @@ class ImageCache:
 
     def png(self, *texts: str) -> bytes:
         """``draw(*texts)``, drawn only if no build drew it before."""
-        key = hashlib.sha256("\0".join((self._digest(), *texts)).encode()).hexdigest()
+        key = self._key(texts)
         data = self._memory.get(key)
         if data is None:
             data = self._read(key)
@@ -64,6 +64,19 @@ class ImageCache:
             self._write(key, data)
         self._memory[key] = data
         return data
+
+    def kept_file(self, *texts: str) -> Path | bytes:
+        """The file in the folder that holds ``png(*texts)`` (drawn and kept if none does), or
+        the PNG itself when no folder keeps images."""
+        data = self.png(*texts)
+        if self._folder is None:
+            return data
+        path = self._folder / f"{self._key(texts)}.png"
+        if not path.is_file():  # deleted since, or never written (a full disk)
+            self._write(self._key(texts), data)
+            if self._folder is None or not path.is_file():
+                return data
+        return path
 
     def pngs(self, texts: Sequence[Sequence[str]]) -> list[bytes]:
         """``png(*t)`` for each ``t`` of ``texts``, the missing ones drawn side by side.
@@ -75,6 +88,9 @@ class ImageCache:
             return [self.png(*t) for t in texts]
         with ThreadPoolExecutor(max_workers=min(len(texts), os.cpu_count() or 1)) as pool:
             return list(pool.map(lambda t: self.png(*t), texts))
+
+    def _key(self, texts: Sequence[str]) -> str:
+        return hashlib.sha256("\0".join((self._digest(), *texts)).encode()).hexdigest()
 
     def _digest(self) -> str:
         """What the images depend on besides their texts: the drawing code, the fonts, Pillow."""

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from typing import Callable, Mapping, TypeVar
 
 from ..i18n import N_
 from ..pages.language import LanguageContext
 from ..pages.structure import SiteStructure
 from .preview_image import preview_image_path, preview_png
 
-Draw = Callable[[str, str, str, str], bytes]
+T = TypeVar("T")
 
 PREVIEW_FOOTER = N_("Sourced figures, dates and open data, in French and English")
 """The last line of every social preview image."""
@@ -18,9 +18,10 @@ ROOT_PREVIEW = "assets/previews/root.png"
 
 
 def preview_images(structure: SiteStructure, languages: Mapping[str, LanguageContext],
-                   draw: Draw = preview_png) -> dict[str, bytes]:
-    """Every page's preview image (site path -> PNG), drawn by ``draw`` from its title and description."""
-    images: dict[str, bytes] = {}
+                   draw: Callable[[str, str, str, str], T] = preview_png) -> dict[str, T]:  # type: ignore[assignment]
+    """Every page's preview image (site path -> PNG), drawn by ``draw`` from its title and description
+    (or what ``draw`` gives for them: a kept file, for one)."""
+    images: dict[str, T] = {}
     site = structure.site
     for page in structure.pages:
         language = languages[page.lang]

@@ -196,6 +196,11 @@ def _package_digest() -> str:
     return str(_PACKAGE["digest"])
 
 
+def code_digest() -> str:
+    """This package's files, Python's version and the libraries': what turns inputs into outputs."""
+    return hashlib.sha256(f"{_environment_digest()}\0{_package_digest()}".encode()).hexdigest()
+
+
 @lru_cache(maxsize=1)
 def _environment_digest() -> str:
     """Python's version and the libraries' (they do not change while a process runs)."""

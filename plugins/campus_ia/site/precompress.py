@@ -21,11 +21,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
-from ..content.project_files import write_whole
+from ..content.project_files import place_copy, write_whole
 
 try:  # zlib-ng writes the same gzip format as zlib, about twice as fast at the same size
     from zlib_ng import gzip_ng as gzip
@@ -139,11 +138,7 @@ class _Kept:
             return None
         kept, target = self.folder / name, path.with_name(path.name + ".gz")
         try:
-            target.unlink(missing_ok=True)
-            try:
-                os.link(kept, target)
-            except OSError:  # another file system, or links not allowed: a copy
-                shutil.copyfile(kept, target)
+            place_copy(kept, target)
         except OSError:
             return None  # gone since the folder was read: compressed again
         return target
