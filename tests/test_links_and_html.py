@@ -125,6 +125,7 @@ def test_precompress_writes_reproducible_gzip_copies_of_large_text_files(tmp_pat
     first = (tmp_path / "fr" / "index.html.gz").read_bytes()
     assert gzip.decompress(first) == large
     assert first[4:8] == b"\0\0\0\0"  # gzip header time: zero, whenever the site is built
+    assert first[3] == 0 and first[9] == 255  # no file name; the system "unknown", whatever built it
     assert not (tmp_path / "a.css.gz").exists() and not (tmp_path / "logo.png.gz").exists()
     precompress_site(tmp_path)
     assert (tmp_path / "fr" / "index.html.gz").read_bytes() == first

@@ -26,10 +26,10 @@ from pathlib import Path, PurePosixPath
 
 from ..content.project_files import place_copy, write_whole
 
-try:  # zlib-ng writes the same gzip format as zlib, about twice as fast at the same size
-    from zlib_ng import gzip_ng as gzip
+try:  # zlib-ng writes the same format as zlib, about twice as fast at the same size
+    from zlib_ng import zlib_ng as zlib  # (not its gzip_ng module: importing argparse costs every build 20 ms)
 except ImportError:  # pragma: no cover - a platform without zlib-ng wheels
-    import gzip  # type: ignore[no-redef]
+    import zlib  # type: ignore[no-redef]
 
 log = logging.getLogger("mkdocs.plugins.campus_ia.precompress")
 
@@ -92,7 +92,11 @@ def precompress_site(site_dir: Path, *, min_size: int = MIN_SIZE, cache: Path | 
 
 
 def _deflate(data: bytes) -> bytes:
-    return gzip.compress(data, compresslevel=LEVEL, mtime=0)
+    # A gzip member as gzip.compress(data, mtime=0) writes it: zlib's gzip wrapper (wbits 31:
+    # no name, time zero), with the header's operating-system byte (the tenth) set to 255,
+    # "unknown", as Python's gzip module sets it: the bytes do not depend on the build machine.
+    compressed = zlib.compress(data, LEVEL, 31)
+    return compressed[:9] + b"\xff" + compressed[10:]
 
 
 def _write(path: Path, data: bytes, compressed: bytes) -> Path | None:
@@ -115,7 +119,7 @@ class _Kept:
     """
 
     # What else decides the bytes of a copy: the compressor and its level.
-    _SETTINGS = f"{gzip.__name__} {LEVEL}".encode()
+    _SETTINGS = f"{zlib.__name__} {LEVEL}".encode()
 
     def __init__(self, folder: Path) -> None:
         self.folder: Path | None = folder
