@@ -36,3 +36,20 @@ def test_links_headings_code_comments_and_scripts_are_left_alone() -> None:
 def test_terms_inside_words_paths_and_attributes_are_not_terms() -> None:
     html = '<p><img alt="GPU" src="/GPU/x.png">GPUs, /PUE, PUE-like</p>'
     assert explain_terms(html, NOTES) == html
+
+
+def test_terms_are_found_where_the_terms_pattern_finds_them() -> None:
+    """The quick search (str.find, then the pattern where a term starts) finds what scanning
+    every position with the pattern finds: overlapping terms, longer terms first, word edges."""
+    import random
+
+    from campus_ia.site.glossary_terms import _matches, _term_pattern
+
+    terms = ("GW", "GWh", "TWh", "W", "sovereign cloud", "cloud", "AI", "A", "IA", "x/y")
+    pattern = _term_pattern(terms)
+    pieces = ["GW", "h", "T", "W", " ", "-", "/", "é", "_", "cloud", "sovereign ", "AI", "A", "I", "x", "y", "<b>", "\u00a0"]
+    rng = random.Random(7)
+    texts = ["1.4 GW and 3 GWh, AI/IA: sovereign cloud", "TWh-GW GW_ éGW GW", *(
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000))]
+    for text in texts:
+        assert [m.span() for m in _matches(pattern, terms, text)] == [m.span() for m in pattern.finditer(text)], text

@@ -104,6 +104,29 @@ def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w/-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w/-])")
 
 
+def _matches(pattern: re.Pattern[str], terms: tuple[str, ...], html: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(html))``, faster: a match starts where a term does, so the
+    pattern is tried only where ``str.find`` (a scan in C) finds one, left to right, as
+    ``finditer`` would (a match's lookbehind sees the text before it: ``match`` at a position
+    is ``finditer``'s own test there)."""
+    starts: set[int] = set()
+    for term in terms:
+        position = html.find(term)
+        while position != -1:
+            starts.add(position)
+            position = html.find(term, position + 1)
+    found: list[re.Match[str]] = []
+    free = 0  # where the last match ended: finditer does not look inside a match
+    for start in sorted(starts):
+        if start < free:
+            continue
+        match = pattern.match(html, start)
+        if match is not None:
+            found.append(match)
+            free = match.end()
+    return found
+
+
 def explain_terms(html: str, notes: list[TermNote]) -> str:
     """``html`` with the first occurrence of each term wrapped in ``<abbr title="...">``."""
     if not notes:
@@ -116,7 +139,7 @@ def explain_terms(html: str, notes: list[TermNote]) -> str:
     if any("<" in term or ">" in term for term in pending):
         found = [match for start, end, _ in _text_runs(html) for match in pattern.finditer(html, start, end)]
     else:
-        found = list(pattern.finditer(html))
+        found = _matches(pattern, tuple(pending), html)
     if not found:  # no term anywhere on the page: nothing to parse for
         return html
     last = {match.group(1): index for index, match in enumerate(found)}
