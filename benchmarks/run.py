@@ -265,6 +265,17 @@ class SizeResult:
         values = (self.cpu if cpu else self.times).get(kind)
         return statistics.median(values) if values else None
 
+    def paired_ratio(self, kind: str, other: str, cpu: bool = True) -> float | None:
+        """The median over rounds of ``kind``'s time over ``other``'s in the same round.
+
+        The kinds take turns within a round, so a slow spell of the machine that lasts a
+        round weighs on both sides of each ratio; the ratio of the medians can pair one
+        kind's fast round with the other's slow one.
+        """
+        table = self.cpu if cpu else self.times
+        pairs = [a / b for a, b in zip(table.get(kind, []), table.get(other, [])) if b]
+        return statistics.median(pairs) if pairs else None
+
 
 def bench_size(size: int, repeat: int, work: Path, runner: Runner, alt: bool, warmup: bool,
                deadline: float | None = None, repo: Path = REPO) -> SizeResult:
@@ -464,15 +475,18 @@ def report(results: list[SizeResult], repeat: int) -> list[str]:
         "The same builds in CPU seconds (user + system of the build processes; less sensitive than wall-clock",
         "to other work on the machine):",
         "",
-        "| pages/lang | ours CPU s | floor CPU s | alt CPU s | ours/floor | ours/alt | ours CPU ms/page |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| pages/lang | ours CPU s | floor CPU s | alt CPU s | ours/floor | ours/alt | ours/floor, paired "
+        "| ours/alt, paired | ours CPU ms/page |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     cpu_per_page: list[float | None] = []
     for r in results:
         ours, floor, alt = r.median("ours", True), r.median("floor", True), r.median("alt", True)
         cpu_per_page.append(1000 * ours / r.pages["ours"] if ours is not None else None)
+        paired = [r.paired_ratio("ours", other) for other in ("floor", "alt")]
         lines.append(f"| {r.size} | {_s(ours)} | {_s(floor)} | {_s(alt)} | {_r(ours, floor)} | {_r(ours, alt)} "
-                     f"| {cpu_per_page[-1]:.1f} |" if ours is not None else f"| {r.size} | n/a | | | | | |")
+                     f"| {_s(paired[0])} | {_s(paired[1])} "
+                     f"| {cpu_per_page[-1]:.1f} |" if ours is not None else f"| {r.size} | n/a | | | | | | | |")
     if len(results) > 1:
         growth = []
         for kind in ("ours", "floor", "alt"):
