@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from pathlib import Path, PurePosixPath
 
 from ..content.project_files import write_whole
 from ..formatting.html_typography import french_html
 from .derived_cache import code_digest
+from .kept_folder import KeptFolder
 
 log = logging.getLogger("mkdocs.plugins.campus_ia.kept_typography")
 
@@ -27,22 +27,12 @@ TYPOGRAPHY_CACHE_FOLDER = PurePosixPath(".cache/plugin/campus-ia/typography")
 """Under the project's folder: the last build's pages in French typography, by digest."""
 
 
-class KeptTypography:
+class KeptTypography(KeptFolder):
     """``french_html`` of whole pages, read back from the folder when the same page was seen."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-        self._key = b""
-        self.used: set[str] = set()
-        self.held: set[str] = set()
-        if folder is not None:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                self.held = {entry.name for entry in os.scandir(folder)}
-                self._key = bytes.fromhex(code_digest())[:32]
-            except OSError as exc:  # a read-only or full disk: every page is walked, nothing kept
-                log.debug("Cannot keep pages in %s: %s", folder, exc)
-                self.folder = None
+        super().__init__(folder)
+        self._key = bytes.fromhex(code_digest())[:32] if self.folder is not None else b""
 
     def page(self, html: str, lang: str) -> str:
         """``french_html(html, lang)``, read back if an earlier build wrote it."""
@@ -63,15 +53,3 @@ class KeptTypography:
         except OSError as exc:
             log.debug("Cannot keep a page in %s: %s", self.folder, exc)
         return result
-
-    def forget_the_rest(self) -> None:
-        """Remove the pages this build did not write: the folder keeps one site's worth."""
-        if self.folder is None:
-            return
-        for name in self.held - self.used:
-            try:
-                (self.folder / name).unlink()
-            except OSError:
-                pass
-        self.held &= self.used
-        self.used = set()

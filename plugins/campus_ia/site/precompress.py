@@ -25,6 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 from ..content.project_files import place_copy, write_whole
+from .kept_folder import KeptFolder
 
 try:  # zlib-ng writes the same format as zlib, about twice as fast at the same size
     from zlib_ng import zlib_ng as zlib  # (not its gzip_ng module: importing argparse costs every build 20 ms)
@@ -109,7 +110,7 @@ def _write(path: Path, data: bytes, compressed: bytes) -> Path | None:
     return target
 
 
-class _Kept:
+class _Kept(KeptFolder):
     """The cache folder of one pass: what it holds, and what this pass used.
 
     A kept copy is put in the site as a second name of the same file (a hard link: no
@@ -120,16 +121,6 @@ class _Kept:
 
     # What else decides the bytes of a copy: the compressor and its level.
     _SETTINGS = f"{zlib.__name__} {LEVEL}".encode()
-
-    def __init__(self, folder: Path) -> None:
-        self.folder: Path | None = folder
-        self.used: set[str] = set()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self.held = {entry.name for entry in os.scandir(folder)}
-        except OSError as exc:  # a read-only or full disk: compress everything, keep nothing
-            log.debug("Cannot keep compressed copies in %s: %s", folder, exc)
-            self.folder, self.held = None, set()
 
     def name(self, data: bytes) -> str:
         """The name of ``data``'s copy in the folder (the digest of what it compresses)."""
@@ -155,13 +146,3 @@ class _Kept:
             write_whole(self.folder / name, compressed)
         except OSError as exc:
             log.debug("Cannot keep a compressed copy in %s: %s", self.folder, exc)
-
-    def forget_the_rest(self) -> None:
-        """Remove the copies this pass did not use: the folder keeps one site's worth."""
-        if self.folder is None:
-            return
-        for name in self.held - self.used:
-            try:
-                (self.folder / name).unlink()
-            except OSError:
-                pass
