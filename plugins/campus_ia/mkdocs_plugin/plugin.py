@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem
-from ..content.project_files import OUTSIDE_MESSAGE, InsideCheck, place_copy
+from ..content.project_files import OUTSIDE_MESSAGE, InsideCheck
 from ..formatting import Formatter
 from ..formatting.html_typography import french_html
 from ..i18n import CatalogError, Catalogs
@@ -54,6 +54,7 @@ from .ahead_of_rebuild import AheadOfRebuild
 from .atomic_output import AtomicOutput, OutputError, strict_build_will_abort
 from .config import CampusConfig
 from .gc_tuning import FewerCollections
+from .linked_files import LinkedFile
 from .nav_cache import NavigationCache
 from .navigation import language_navigations
 from .not_found import write_language_404s
@@ -76,7 +77,6 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.navigations: dict[str, Navigation] = {}
         self.prose_problems: list[Problem] = []
         self.site_urls: set[str] | None = None  # addresses of this build's files, for prose links
-        self.placed: dict[str, Path] = {}  # site path -> kept file put there at on_post_build
         self.sources: dict[str, str] = {}  # prose page -> its file's text, from on_page_markdown to on_page_content
         self.typography = KeptTypography(None)  # pages in French typography, kept between builds
         self.project_dir = Path(".")
@@ -107,7 +107,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         # Plugins live across `mkdocs serve` rebuilds: start each build from a clean slate.
         self.assembly, self.navigations, self.prose_problems, self.env = None, {}, [], None
         self.site_urls = None
-        self.placed, self.sources = {}, {}
+        self.sources = {}
         self.nav_cache.reset(self.config.reuse_navigation)
         self.raw_blocks = {}
         self.site_blocks.reset()
@@ -181,12 +181,10 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             raise PluginError(str(exc)) from None
         for path, data in downloads.items():
             files.append(File.generated(config, path, content=data))
-        # Preview images already kept by an earlier build are put in the site as second names of
-        # the kept files (on_post_build), not written again: hundreds of files at every build.
-        self.placed = {}
+        # Kept preview images go in the site as second names of the kept files (linked_files.py).
         for path, image in preview_images(structure, self.assembly.languages, kept_previews().kept_file).items():
             if isinstance(image, Path):
-                self.placed[path] = image
+                files.append(LinkedFile.generated(config, path, abs_src_path=str(image)))
             else:
                 files.append(File.generated(config, path, content=image))
         for path, data in self.assembly.embed_pages().items():
@@ -253,7 +251,7 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         self.prose_problems.extend(problems)
         clean = self.site_blocks.restore(page.file.src_uri, clean)
         if self.site_urls is None:  # every address MkDocs will write, once per build
-            self.site_urls = {f.url.rstrip("/") for f in files} | {f.dest_uri for f in files} | set(self.placed)
+            self.site_urls = {f.url.rstrip("/") for f in files} | {f.dest_uri for f in files}
         known, base = self.site_urls, page.url if page.url.endswith("/") else posixpath.dirname(page.url)
         self.prose_problems.extend(
             broken_links(html, source, shown, lambda path: resolve(base, path) in known)
@@ -312,8 +310,6 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         if self.assembly is None:
             return
         site_dir = Path(config.site_dir)
-        for path, kept in self.placed.items():
-            place_copy(kept, site_dir / path)
         split_search_index(site_dir, _search_languages(self.env or config.theme.get_env()))
         write_language_404s(self.assembly, self.env or config.theme.get_env(), self.navigations, config)
         missing = self.assembly.catalogs.missing()
