@@ -17,6 +17,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
+from campus_ia.mkdocs_plugin.ahead_of_rebuild import AheadOfRebuild
 from tests.support.build import copy_project
 from tests.support.serve import serving
 
@@ -126,8 +127,6 @@ def _runs_after(ahead, action, timeout: float = 30) -> int:  # noqa: ANN001
 
 
 def test_a_saved_content_file_starts_the_rebuilds_work_and_reading_one_does_not(tmp_path: Path) -> None:
-    from campus_ia.mkdocs_plugin.ahead_of_rebuild import AheadOfRebuild
-
     content, locales = tmp_path / "content", tmp_path / "locales"
     content.mkdir()
     locales.mkdir()

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from campus_ia.formatting import Formatter
+from campus_ia.formatting import Formatter, numbers
 
 FR = Formatter("fr")
 EN = Formatter("en")
@@ -89,8 +89,6 @@ def test_percent_none_trims():
 
 def test_numbers_written_before_do_not_change_how_an_equal_number_is_written() -> None:
     """Written numbers are remembered by their exact value: 0 == 0.0 == -0.0 == Decimal("0.00")."""
-    from campus_ia.formatting import numbers
-
     values = [0, 0.0, -0.0, Decimal("0"), Decimal("-0"), Decimal("0.00"), 1, 1.0, Decimal("1.000"), 2.675, 2.5]
     written = []
     for order in (values, values[::-1]):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw
 
 from campus_ia.sharing import chart_png as drawing
 from campus_ia.sharing.chart_png import chart_png
@@ -56,10 +58,6 @@ def test_several_charts_drawn_side_by_side_are_each_drawn_once_in_order(tmp_path
 def test_a_bar_is_drawn_as_a_layer_over_the_whole_image_would_draw_it(x: float, y: float, width: float,
                                                                         opacity: str) -> None:
     """Bars are composited over their own area only; the pixels are those of a whole-image layer."""
-    import io
-
-    from PIL import Image, ImageDraw
-
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20">'
            '<rect x="0" y="0" width="40" height="20" fill="#ffffff"/>'
            '<rect x="2" y="3" width="30" height="4" fill="#c0392b"/>'

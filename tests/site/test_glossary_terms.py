@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from campus_ia.site.glossary_terms import TermNote, explain_terms
+import random
+
+from campus_ia.site.glossary_terms import TermNote, _matches, _term_pattern, explain_terms
 
 NOTES = [TermNote("GPU", "Graphics processing unit."), TermNote("PUE", "Power usage effectiveness.")]
 
@@ -41,10 +43,6 @@ def test_terms_inside_words_paths_and_attributes_are_not_terms() -> None:
 def test_terms_are_found_where_the_terms_pattern_finds_them() -> None:
     """The quick search (str.find, then the pattern where a term starts) finds what scanning
     every position with the pattern finds: overlapping terms, longer terms first, word edges."""
-    import random
-
-    from campus_ia.site.glossary_terms import _matches, _term_pattern
-
     terms = ("GW", "GWh", "TWh", "W", "sovereign cloud", "cloud", "AI", "A", "IA", "x/y")
     pattern = _term_pattern(terms)
     pieces = ["GW", "h", "T", "W", " ", "-", "/", "é", "_", "cloud", "sovereign ", "AI", "A", "I", "x", "y", "<b>", "\u00a0"]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from campus_ia.sharing import preview_cache
+from campus_ia.sharing import PREVIEW_CACHE_FOLDER, preview_cache, preview_image_path
 from campus_ia.sharing.preview_cache import PreviewCache
 from campus_ia.sharing.preview_image import preview_png
+from tests.support.build import build, copy_project
 
 TEXTS = ("Site", "A page", "What the page says.", "Footer")
 
@@ -64,11 +66,6 @@ def test_a_kept_image_is_named_by_its_file_and_memory_only_gives_the_bytes(tmp_p
 
 def test_a_built_sites_preview_images_are_the_kept_files_placed_not_written(tmp_path: Path) -> None:
     """A build puts each kept preview in the site as a second name of the kept file."""
-    import os
-
-    from campus_ia.sharing import PREVIEW_CACHE_FOLDER, preview_image_path
-    from tests.support.build import build, copy_project
-
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
     for _ in range(2):  # the first build keeps them, if the copied project had none
