@@ -10,6 +10,7 @@ from PIL import Image, ImageDraw
 
 from campus_ia.sharing import chart_png as drawing
 from campus_ia.sharing.chart_png import chart_png
+from campus_ia.sharing import image_cache
 from campus_ia.sharing.image_cache import ImageCache
 
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20">'
@@ -72,3 +73,13 @@ def test_a_bar_is_drawn_as_a_layer_over_the_whole_image_would_draw_it(x: float, 
         expected.alpha_composite(layer)
     with Image.open(io.BytesIO(chart_png(svg, scale=scale))) as drawn:
         assert drawn.convert("RGB").tobytes() == expected.convert("RGB").tobytes()
+
+
+def test_memory_holds_a_bounded_number_of_images(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long `mkdocs serve` draws new charts at every edit of a figure: memory keeps the latest."""
+    monkeypatch.setattr(image_cache, "MEMORY_IMAGES", 3)
+    cache = _cache(tmp_path)
+    svgs = [SVG.format(w=w) for w in range(1, 9)]
+    assert cache.pngs([(svg, "1") for svg in svgs]) == [chart_png(svg, scale=1) for svg in svgs]
+    assert len(cache._memory) == 3
+    assert cache.png(svgs[0], "1") == chart_png(svgs[0], scale=1)  # forgotten in memory, read from the folder

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 from types import ModuleType
@@ -34,6 +35,10 @@ CACHE_ROOT = PurePosixPath(".cache/plugin/campus-ia")
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
+MEMORY_IMAGES = 2048
+"""At most this many images in memory (a site's previews and charts, twice over): each edit of
+a figure during one ``mkdocs serve`` draws new charts, and the old ones are not needed again."""
+
 
 class ImageCache:
     """Memory first, then (if any) a folder shared with later processes.
@@ -47,6 +52,7 @@ class ImageCache:
         self._drawn_by = drawn_by
         self._drawing: str | None = None
         self._memory: dict[str, bytes] = {}
+        self._lock = threading.Lock()
         self._folder: Path | None = None
 
     def keep_in(self, folder: Path | None) -> None:
@@ -62,7 +68,10 @@ class ImageCache:
         if data is None:
             data = self._draw(*texts)
             self._write(key, data)
-        self._memory[key] = data
+        with self._lock:  # threads draw charts side by side (pngs)
+            self._memory[key] = data
+            if len(self._memory) > MEMORY_IMAGES:  # a long `mkdocs serve`: the oldest image goes first
+                del self._memory[next(iter(self._memory))]
         return data
 
     def kept_file(self, *texts: str) -> Path | bytes:
