@@ -25,7 +25,7 @@ def test_the_rebuild_finds_what_was_made_ahead(tmp_path: Path, monkeypatch: pyte
     project = copy_project(tmp_path / "project")
     kept, today = project / DERIVED_CACHE_FOLDER, dt.date.today()
     folders = (project / "content", project / "locales")
-    assert make_ahead(*folders, root=project, keep_derived_in=kept, today=today)
+    assert make_ahead(lambda: SiteAssembly.load(*folders, root=project, keep_derived_in=kept), today=today)
     reference = SiteAssembly.load(*folders, root=project)  # made here, nothing kept
 
     def not_again(*_args: object, **_kwargs: object) -> None:
@@ -44,6 +44,6 @@ def test_content_that_does_not_load_is_left_to_the_rebuild(tmp_path: Path) -> No
     project = copy_project(tmp_path / "project", warm_cache=False)
     campus = project / "content" / "campus.yml"
     campus.write_text(campus.read_text(encoding="utf-8")[:-40] + "\n  - [unclosed\n", encoding="utf-8")  # half saved
-    assert not make_ahead(project / "content", project / "locales", root=project,
-                          keep_derived_in=project / DERIVED_CACHE_FOLDER)
+    assert not make_ahead(lambda: SiteAssembly.load(project / "content", project / "locales", root=project,
+                                                    keep_derived_in=project / DERIVED_CACHE_FOLDER))
     assert not (project / DERIVED_CACHE_FOLDER).exists()

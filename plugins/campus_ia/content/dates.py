@@ -37,7 +37,7 @@ class PartialDate:
         Raises ``ValueError`` with a message meant for a content editor.
         """
         if cls is PartialDate and type(text) is str:  # a page and its downloads read the same dates again
-            return _parse(text)
+            return _parsed(text)
         return cls._parse(text)
 
     @classmethod
@@ -100,5 +100,6 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str) -> PartialDate:
+def _parsed(text: str) -> PartialDate:
+    """``PartialDate.parse(text)``, once per text (a date is immutable; errors are not kept)."""
     return PartialDate._parse(text)

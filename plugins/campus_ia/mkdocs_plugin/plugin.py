@@ -148,16 +148,10 @@ class CampusPlugin(BasePlugin[CampusConfig]):
             config.site_dir = str(self.output.staging)
         return config
 
-    def _folders(self) -> dict[str, Path]:
-        """The project's content and locales folders, and where bundles made from them are kept."""
-        return {"content_dir": self.project_dir / self.config.content_dir,
-                "locales_dir": self.project_dir / self.config.locales_dir,
-                "keep_derived_in": self.project_dir / DERIVED_CACHE_FOLDER}
-
     def _load_assembly(self) -> SiteAssembly:
-        folders = self._folders()
-        return SiteAssembly.load(folders["content_dir"], folders["locales_dir"], root=self.project_dir,
-                                 keep_derived_in=folders["keep_derived_in"])
+        """The site as the project's files hold it now, its bundles kept in the project's cache."""
+        return SiteAssembly.load(self.project_dir / self.config.content_dir, self.project_dir / self.config.locales_dir,
+                                 root=self.project_dir, keep_derived_in=self.project_dir / DERIVED_CACHE_FOLDER)
 
     # -- files and navigation -------------------------------------------------------
 
@@ -381,11 +375,8 @@ class CampusPlugin(BasePlugin[CampusConfig]):
         # The server's own watch(): MkDocs then polls these folders as it polls docs/.
         for folder in (self.config.content_dir, self.config.locales_dir):
             server.watch(str(self.project_dir / folder))
-        folders = self._folders()
-        self.ahead = AheadOfRebuild(lambda: make_ahead(
-            folders["content_dir"], folders["locales_dir"], root=self.project_dir,
-            keep_derived_in=folders["keep_derived_in"]))
-        self.ahead.start([folders["content_dir"], folders["locales_dir"]])
+        self.ahead = AheadOfRebuild(lambda: make_ahead(self._load_assembly))
+        self.ahead.start([self.project_dir / folder for folder in (self.config.content_dir, self.config.locales_dir)])
         if hasattr(server, "builder") and hasattr(server, "get_app") and hasattr(server, "set_app"):
             failure = RebuildFailure(
                 Path(config.site_dir), urlsplit(config.site_url or "/").path or "/", LANGUAGES, self._translate_last_good

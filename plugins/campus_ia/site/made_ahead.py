@@ -16,18 +16,18 @@ saved, a mistake) is left to the rebuild, which says what is wrong.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from typing import Callable
 
 from ..content import ContentError
 from ..i18n import CatalogError
 from .assembly import DownloadError, SiteAssembly
 
 
-def make_ahead(content_dir: Path, locales_dir: Path, *, root: Path, keep_derived_in: Path,
-               today: dt.date | None = None) -> bool:
-    """Make the generated pages and downloads of the project as it is now; False if it does not load."""
+def make_ahead(load: Callable[[], SiteAssembly], today: dt.date | None = None) -> bool:
+    """Make the generated pages and downloads of the site ``load()`` gives (loaded as the
+    rebuild will load it, bundles kept where it will look); False if it does not load."""
     try:
-        assembly = SiteAssembly.load(content_dir, locales_dir, root=root, keep_derived_in=keep_derived_in)
+        assembly = load()
         assembly.generated_sources(today or dt.date.today())
         assembly.downloads()
     except (ContentError, CatalogError, DownloadError):
