@@ -61,7 +61,9 @@ class ImageCache:
 
     def png(self, *texts: str) -> bytes:
         """``draw(*texts)``, drawn only if no build drew it before."""
-        key = self._key(texts)
+        return self._png(self._key(texts), texts)
+
+    def _png(self, key: str, texts: Sequence[str]) -> bytes:
         data = self._memory.get(key)
         if data is None:
             data = self._read(key)
@@ -77,12 +79,13 @@ class ImageCache:
     def kept_file(self, *texts: str) -> Path | bytes:
         """The file in the folder that holds ``png(*texts)`` (drawn and kept if none does), or
         the PNG itself when no folder keeps images."""
-        data = self.png(*texts)
+        key = self._key(texts)
+        data = self._png(key, texts)
         if self._folder is None:
             return data
-        path = self._folder / f"{self._key(texts)}.png"
+        path = self._folder / f"{key}.png"
         if not path.is_file():  # deleted since, or never written (a full disk)
-            self._write(self._key(texts), data)
+            self._write(key, data)
             if self._folder is None or not path.is_file():
                 return data
         return path

@@ -100,8 +100,7 @@ class DerivedCache:
         if self._digest is None:
             self._folders = self._folders_digest()
             digest = hashlib.sha256(_FORMAT)
-            digest.update(_environment_digest().encode())
-            digest.update(_package_digest().encode())
+            digest.update(code_digest().encode())
             digest.update(self._folders.encode())
             self._digest = digest.hexdigest()
         return self._digest
